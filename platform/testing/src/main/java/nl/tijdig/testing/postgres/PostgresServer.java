@@ -1,0 +1,95 @@
+package nl.tijdig.testing.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Pattern;
+import nl.tijdig.testing.process.Ports;
+import nl.tijdig.testing.process.SupervisedServer;
+import nl.tijdig.testing.servers.Signals;
+
+/**
+ * A real PostgreSQL 17 from embedded binaries (io.zonky.test), on a free loopback port, behind a
+ * supervisor JVM that ends it with the test JVM. Each service gets its own database and role, as in
+ * production: {@link #createDatabase(String)}.
+ */
+public final class PostgresServer extends SupervisedServer {
+
+    public static final String SUPERUSER = "postgres";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final int port = Ports.free();
+    private volatile long postmasterPid;
+
+    private PostgresServer() {
+        super("postgres");
+    }
+
+    /** Starts a new server and waits until it accepts connections. */
+    public static PostgresServer startNew() {
+        PostgresServer server = new PostgresServer();
+        server.start();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /**
+     * Creates a database owned by a role of the same name (password = name), unless it exists. Only
+     * that role (and the superuser) may connect to it. Names are plain lowercase identifiers.
+     */
+    public void createDatabase(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a plain lowercase database name");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+                Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + name + "') THEN "
+                    + "CREATE ROLE " + name + " LOGIN PASSWORD '" + name + "'; END IF; END $$");
+            var exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                s.execute("CREATE DATABASE " + name + " OWNER " + name);
+                s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " on port " + port, e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** The URL form of the Vert.x reactive client. */
+    public String reactiveUrl(String database) {
+        return "postgresql://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public List<ProcessHandle> serverProcesses() {
+        return Signals.tree(postmasterPid);
+    }
+
+    @Override
+    protected String mainClass() {
+        return "nl.tijdig.testing.servers.PostgresSupervisorMain"; // by name: its libraries are not on this classpath
+    }
+
+    @Override
+    protected List<String> arguments() {
+        return List.of(dataDir().toString(), Integer.toString(port));
+    }
+
+    @Override
+    protected void ready(String readyLine) {
+        postmasterPid = Long.parseLong(field(readyLine, "pid"));
+    }
+}

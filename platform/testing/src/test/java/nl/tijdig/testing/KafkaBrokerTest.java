@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nl.tijdig.testing.kafka.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +26,14 @@ import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
+    /** The clients' configuration dumps drown the test output; kept referenced so the level sticks. */
+    private static final Logger KAFKA_CLIENTS = Logger.getLogger("org.apache.kafka");
+
     private static KafkaBroker broker;
+
+    static {
+        KAFKA_CLIENTS.setLevel(Level.WARNING);
+    }
 
     @BeforeAll
     static void startBroker() {

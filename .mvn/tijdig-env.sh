@@ -76,7 +76,7 @@ tijdig_fetch_maven() {
     exit 1
   fi
   echo "Fetching Maven $version into the local repository (once)..." >&2
-  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.11.0:get \
+  mvn -q -B "-Dmaven.repo.local=${file%%/org/apache/maven/*}" org.apache.maven.plugins:maven-dependency-plugin:3.11.0:get \
     "-Dartifact=org.apache.maven:apache-maven:$version:$type:bin" -Dtransitive=false >&2 ||
     { echo "Could not fetch Maven $version with the installed mvn." >&2; exit 1; }
 }

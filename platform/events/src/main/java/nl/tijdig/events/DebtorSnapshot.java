@@ -1,0 +1,17 @@
+package nl.tijdig.events;
+
+import static nl.tijdig.events.Values.required;
+import static nl.tijdig.events.Values.text;
+
+import nl.tijdig.kernel.DebtorId;
+
+/** Who owes, as far as an invoice's consumers need it. {@code language} is ISO 639-1: nl or en. */
+public record DebtorSnapshot(DebtorId debtorId, String name, Segment segment, String language) {
+
+    public DebtorSnapshot {
+        required(debtorId, "debtorId");
+        text(name, "name");
+        required(segment, "segment");
+        text(language, "language");
+    }
+}

@@ -1,0 +1,15 @@
+package nl.tijdig.events;
+
+import java.util.UUID;
+import nl.tijdig.kernel.CaseId;
+
+/** Published by the dunning-service on {@code tijdig.dunning.v1}, keyed by case id. */
+public sealed interface DunningEvent extends PublicEvent permits ReminderDue, EscalatedToCollection, DunningCaseClosed {
+
+    CaseId caseId();
+
+    @Override
+    default UUID aggregateId() {
+        return caseId().value();
+    }
+}

@@ -63,6 +63,10 @@ public final class CloudEventsKafka {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     }
 
+    public EventCatalogue catalogue() {
+        return catalogue;
+    }
+
     public static CloudEventsKafka standard() {
         return new CloudEventsKafka(EventCatalogue.standard());
     }

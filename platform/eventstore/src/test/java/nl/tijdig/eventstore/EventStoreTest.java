@@ -1,0 +1,147 @@
+package nl.tijdig.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.TenantId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EventStoreTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static Pool pool;
+    private final EventStore store = new EventStore(Clock.fixed(Samples.T, ZoneOffset.UTC));
+    private final TenantId tenant = new TenantId(UUID.randomUUID());
+    private final InvoiceId invoice = new InvoiceId(UUID.randomUUID());
+    private final StreamRef stream = new StreamRef(invoice.value(), "invoice");
+
+    @BeforeAll
+    static void connect() {
+        pool = Infrastructure.pool(4);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        pool.closeAndAwait();
+    }
+
+    @Test
+    void appended_events_load_in_order_and_only_public_ones_reach_the_outbox() {
+        // given a new stream
+        // when an issued invoice, an internal note and a credit are appended
+        List<NewEvent> events = List.of(
+                NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice)),
+                NewEvent.internal(UUID.randomUUID(), "InvoiceNoteAdded", JsonNodeFactory.instance.objectNode().put("note", "gebeld"), Samples.T),
+                NewEvent.published(UUID.randomUUID(), Samples.credited(tenant, invoice, 1)));
+        EventStore.AppendResult result = inTransaction(tx -> store.append(tx, tenant, stream, 0, events));
+
+        // then the stream is at version 3, the events load in order, and two outbox rows wait
+        assertThat(result.version()).isEqualTo(3);
+        List<RecordedEvent> loaded = store.load(pool, tenant, invoice.value()).await().atMost(WAIT);
+        assertThat(loaded).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L);
+        assertThat(loaded).extracting(RecordedEvent::type).containsExactly("nl.tijdig.invoice.InvoiceIssued.v1",
+                "InvoiceNoteAdded", "nl.tijdig.invoice.InvoiceCredited.v1");
+        assertThat(loaded.get(1).data().get("note").asText()).isEqualTo("gebeld");
+        assertThat(loaded).allSatisfy(e -> assertThat(e.tenantId()).isEqualTo(tenant));
+        assertThat(outboxEventIds()).contains(events.get(0).eventId(), events.get(2).eventId())
+                .doesNotContain(events.get(1).eventId());
+    }
+
+    @Test
+    void two_appends_at_the_same_expected_version_in_overlapping_transactions_one_commits_one_conflicts() {
+        // given two transactions on separate connections, both appending to a new stream
+        SqlConnection first = pool.getConnection().await().atMost(WAIT);
+        SqlConnection second = pool.getConnection().await().atMost(WAIT);
+        try {
+            first.query("BEGIN").execute().await().atMost(WAIT);
+            second.query("BEGIN").execute().await().atMost(WAIT);
+            store.append(first, tenant, stream, 0, List.of(NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice))))
+                    .await().atMost(WAIT);
+
+            // when the second appends at the same expected version (it waits on the first's lock) ...
+            var secondAppend = store.append(second, tenant, stream, 0,
+                    List.of(NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice)))).subscribeAsCompletionStage();
+            // ... and the first commits
+            first.query("COMMIT").execute().await().atMost(WAIT);
+
+            // then the second gets the typed conflict, naming the version it found
+            assertThatThrownBy(() -> secondAppend.get())
+                    .hasCauseInstanceOf(ConcurrencyConflictException.class)
+                    .hasMessageContaining("is at version 1, not at the expected version 0");
+            second.query("ROLLBACK").execute().await().atMost(WAIT);
+        } finally {
+            first.closeAndAwait();
+            second.closeAndAwait();
+        }
+        assertThat(store.load(pool, tenant, invoice.value()).await().atMost(WAIT)).hasSize(1);
+    }
+
+    @Test
+    void a_stale_or_future_expected_version_conflicts_and_leaves_no_gap() {
+        inTransaction(tx -> store.append(tx, tenant, stream, 0, List.of(
+                NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice)),
+                NewEvent.published(UUID.randomUUID(), Samples.credited(tenant, invoice, 1)))));
+
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, tenant, stream, 1,
+                List.of(NewEvent.published(UUID.randomUUID(), Samples.credited(tenant, invoice, 2))))))
+                .isInstanceOf(ConcurrencyConflictException.class)
+                .satisfies(e -> assertThat(((ConcurrencyConflictException) e).actualVersion()).isEqualTo(2));
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, tenant, stream, 5,
+                List.of(NewEvent.published(UUID.randomUUID(), Samples.credited(tenant, invoice, 2))))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(store.version(pool, tenant, invoice.value()).await().atMost(WAIT)).isEqualTo(2);
+    }
+
+    @Test
+    void another_tenant_sees_nothing_of_a_stream_and_cannot_append_to_it() {
+        inTransaction(tx -> store.append(tx, tenant, stream, 0, List.of(
+                NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice)))));
+        TenantId other = new TenantId(UUID.randomUUID());
+
+        assertThat(store.load(pool, other, invoice.value()).await().atMost(WAIT)).isEmpty();
+        assertThat(store.version(pool, other, invoice.value()).await().atMost(WAIT)).isEqualTo(-1);
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, other, stream, 1, List.of(
+                NewEvent.internal(UUID.randomUUID(), "Probe", JsonNodeFactory.instance.objectNode(), Samples.T)))))
+                .isInstanceOf(ConcurrencyConflictException.class)
+                .hasMessageContaining("(none)");
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, other, stream, 0, List.of(
+                NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice))))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot go to a stream of");
+    }
+
+    @Test
+    void when_the_callers_transaction_fails_neither_events_nor_outbox_rows_remain() {
+        UUID eventId = UUID.randomUUID();
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, tenant, stream, 0,
+                        List.of(NewEvent.published(eventId, Samples.issued(tenant, invoice))))
+                .flatMap(appended -> Uni.createFrom().failure(new IllegalStateException("the caller's own write failed")))))
+                .hasMessage("the caller's own write failed");
+
+        assertThat(store.load(pool, tenant, invoice.value()).await().atMost(WAIT)).isEmpty();
+        assertThat(outboxEventIds()).doesNotContain(eventId);
+    }
+
+    private <T> T inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work).await().atMost(WAIT);
+    }
+
+    private List<UUID> outboxEventIds() {
+        return pool.preparedQuery("SELECT event_id FROM eventstore.outbox WHERE message_key = $1")
+                .execute(Tuple.of(invoice.value().toString())).await().atMost(WAIT)
+                .stream().map(row -> row.getUUID(0)).toList();
+    }
+}

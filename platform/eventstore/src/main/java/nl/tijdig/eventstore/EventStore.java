@@ -111,13 +111,13 @@ public final class EventStore {
         Uni<Void> write = claim
                 .flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.events (event_id, stream_id, version, "
                                 + "tenant_id, event_type, data, occurred_at, recorded_at) "
-                                + "VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)")
+                                + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8)")
                         .executeBatch(eventRows))
                 .replaceWithVoid();
         if (!outboxRows.isEmpty()) {
             write = write
                     .flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.outbox (event_id, topic, message_key, "
-                                    + "headers, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)")
+                                    + "headers, payload, created_at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)")
                             .executeBatch(outboxRows))
                     .flatMap(ignored -> tx.query("NOTIFY " + OUTBOX_CHANNEL).execute())
                     .replaceWithVoid();

@@ -55,6 +55,9 @@ class EventStoreTest {
         assertThat(loaded).extracting(RecordedEvent::type).containsExactly("nl.tijdig.invoice.InvoiceIssued.v1",
                 "InvoiceNoteAdded", "nl.tijdig.invoice.InvoiceCredited.v1");
         assertThat(loaded.get(1).data().get("note").asText()).isEqualTo("gebeld");
+        assertThat(pool.preparedQuery("SELECT DISTINCT jsonb_typeof(data) FROM eventstore.events WHERE stream_id = $1")
+                .execute(Tuple.of(invoice.value())).await().atMost(WAIT).iterator().next().getString(0))
+                .as("data is stored as a JSON object, queryable").isEqualTo("object");
         assertThat(loaded).allSatisfy(e -> assertThat(e.tenantId()).isEqualTo(tenant));
         assertThat(outboxEventIds()).contains(events.get(0).eventId(), events.get(2).eventId())
                 .doesNotContain(events.get(1).eventId());

@@ -37,7 +37,7 @@ public final class DeadLetters {
     /** Records a dead letter once per source message (a second record of the same offset is ignored). */
     Uni<Void> record(DeadLetter letter) {
         return pool.preparedQuery("INSERT INTO eventstore.dead_letters (" + COLUMNS + ") VALUES "
-                        + "($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) "
+                        + "($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12, $13, $14, $15) "
                         + "ON CONFLICT ON CONSTRAINT dead_letters_source DO NOTHING")
                 .execute(Tuple.tuple().addUUID(letter.id()).addString(letter.consumer()).addString(letter.topic())
                         .addInteger(letter.partition()).addLong(letter.offset()).addString(letter.key())

@@ -77,7 +77,6 @@ public final class OutboxRelay implements AutoCloseable {
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putAll(extra);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
@@ -174,10 +173,15 @@ public final class OutboxRelay implements AutoCloseable {
         leaderConnection = null;
         if (connection != null) {
             try {
-                // closing the session releases the advisory lock and the LISTEN
-                connection.close().await().atMost(DB_TIMEOUT);
+                // the connection goes back to the pool: end the session state it holds first
+                PgConnection.cast(connection).notificationHandler(null);
+                connection.query("UNLISTEN *").execute()
+                        .flatMap(ignored -> connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)))
+                        .await().atMost(DB_TIMEOUT);
             } catch (RuntimeException e) {
-                LOG.debugf(e, "closing the relay connection failed");
+                LOG.debugf(e, "releasing the relay lock failed (a broken connection has released it)");
+            } finally {
+                connection.close().await().atMost(DB_TIMEOUT);
             }
         }
     }

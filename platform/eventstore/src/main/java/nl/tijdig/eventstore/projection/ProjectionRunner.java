@@ -19,11 +19,12 @@ import nl.tijdig.eventstore.RecordedEvent;
  *
  * <p>A cursor on the insert position alone skips events: transaction A takes position 1, B takes 2,
  * B commits, the projection reads 2 and moves past it, then A commits position 1 behind the cursor.
- * Here every event row carries the id of the transaction that wrote it ({@code xid8}). A round reads
- * only rows whose transaction id is below the oldest transaction still running
- * ({@code pg_snapshot_xmin(pg_current_snapshot())}): every such transaction has ended, so no row can
- * appear below that line any more. Rows are taken in {@code (tx_id, position)} order after the
- * checkpoint, which moves in the same transaction as the projection's writes.
+ * Here every event row carries the id of the transaction that wrote it ({@code xid8}). A round first
+ * takes the line: the oldest transaction still running ({@code pg_snapshot_xmin(pg_current_snapshot())}).
+ * Every transaction below it has ended, so no row can appear below that line any more. Then, in a
+ * later statement (whose newer snapshot sees every committed transaction below the line), it reads
+ * the rows below the line in {@code (tx_id, position)} order after the checkpoint, which moves in the
+ * same transaction as the projection's writes.
  *
  * <p>A long-running transaction holds the line back (the projection waits, it does not skip).
  * Concurrent runners of one projection serialize on the checkpoint row.
@@ -75,18 +76,23 @@ public final class ProjectionRunner {
         return tx.preparedQuery("INSERT INTO eventstore.projection_checkpoints (projection, tx_id, position, updated_at) "
                         + "VALUES ($1, '0'::xid8, 0, $2) ON CONFLICT (projection) DO NOTHING")
                 .execute(Tuple.of(projection.name(), clock.instant().atOffset(ZoneOffset.UTC)))
-                .flatMap(ignored -> tx.preparedQuery("SELECT tx_id::text AS tx_id, position FROM "
+                // the line first, in a statement of its own: every transaction below it has ended before
+                // the next statement's snapshot is taken, so all the committed ones are visible to it
+                .flatMap(ignored -> tx.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").execute())
+                .flatMap(line -> tx.preparedQuery("SELECT tx_id::text AS tx_id, position FROM "
                                 + "eventstore.projection_checkpoints WHERE projection = $1 FOR UPDATE")
-                        .execute(Tuple.of(projection.name())))
-                .flatMap(checkpoint -> {
-                    Row row = checkpoint.iterator().next();
-                    return tx.preparedQuery("SELECT tx_id::text AS tx_id, position, event_id, stream_id, version, "
-                                    + "tenant_id, event_type, data, occurred_at, recorded_at FROM eventstore.events "
-                                    + "WHERE (tx_id, position) > ($1::xid8, $2) "
-                                    + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
-                                    + "ORDER BY tx_id, position LIMIT $3")
-                            .execute(Tuple.of(row.getString("tx_id"), row.getLong("position"), batchSize));
-                })
+                        .execute(Tuple.of(projection.name()))
+                        .flatMap(checkpoint -> {
+                            Row row = checkpoint.iterator().next();
+                            // order by the xid8 column itself, not by its text form (text puts 1000 before 862)
+                            return tx.preparedQuery("SELECT e.tx_id::text AS tx_text, e.position, e.event_id, "
+                                            + "e.stream_id, e.version, e.tenant_id, e.event_type, e.data, e.occurred_at, "
+                                            + "e.recorded_at FROM eventstore.events e "
+                                            + "WHERE (e.tx_id, e.position) > ($1::xid8, $2) AND e.tx_id < $3::xid8 "
+                                            + "ORDER BY e.tx_id, e.position LIMIT $4")
+                                    .execute(Tuple.of(row.getString("tx_id"), row.getLong("position"),
+                                            line.iterator().next().getString(0), batchSize));
+                        }))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
@@ -96,7 +102,7 @@ public final class ProjectionRunner {
                     long lastPosition = 0;
                     for (Row row : rows) {
                         events.add(nl.tijdig.eventstore.EventStoreRows.recorded(row));
-                        lastTx = row.getString("tx_id");
+                        lastTx = row.getString("tx_text");
                         lastPosition = row.getLong("position");
                     }
                     String tx_id = lastTx;

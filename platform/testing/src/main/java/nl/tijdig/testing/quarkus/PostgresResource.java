@@ -9,7 +9,7 @@ import nl.tijdig.testing.postgres.PostgresServer;
 /**
  * A real PostgreSQL for a {@code @QuarkusTest}, with a database (and role) for each service as in
  * production. The init argument {@code database} names the service's own database; the resource sets
- * the datasource URL, user and password to it:
+ * the datasource URLs (reactive and JDBC), user and password to it:
  * {@code @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL,
  * parallel = true, initArgs = @ResourceArg(name = "database", value = "invoice"))}.
  * Fault tests reach the server through {@link #server()}.
@@ -45,6 +45,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         server.createDatabase(database);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.reactive.url", server.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", server.jdbcUrl(database));
         config.put("quarkus.datasource.username", database);
         config.put("quarkus.datasource.password", database);
         config.put("tijdig.test.postgres.port", Integer.toString(server.port()));

@@ -39,6 +39,7 @@ public final class EventStore {
     public static final String OUTBOX_CHANNEL = "eventstore_outbox";
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
 
     private final Clock clock;
     private final CloudEventsKafka codec;
@@ -57,75 +58,176 @@ public final class EventStore {
     public record AppendResult(UUID streamId, long version) {
     }
 
+    /** Events for one stream, which must be at {@code expectedVersion} (0 for a new stream). */
+    public record StreamAppend(StreamRef stream, long expectedVersion, List<? extends NewEvent> events) {
+        public StreamAppend {
+            Objects.requireNonNull(stream, "stream");
+            if (expectedVersion < 0) {
+                throw new IllegalArgumentException("expectedVersion must be 0 or more, was " + expectedVersion);
+            }
+            events = List.copyOf(events);
+        }
+    }
+
     /**
      * Appends {@code events} to the stream, which must be at {@code expectedVersion}. Public events
      * also go to the outbox. Run it inside a transaction.
      */
     public Uni<AppendResult> append(SqlConnection tx, TenantId tenant, StreamRef stream, long expectedVersion,
             List<? extends NewEvent> events) {
+        return appendAll(tx, tenant, List.of(new StreamAppend(stream, expectedVersion, events))).map(r -> r.get(0));
+    }
+
+    /**
+     * Appends to many streams at once (a batch of invoices, say) in a handful of statements whatever
+     * the batch size: one per kind of row, with arrays. Outbox rows are written in the order given, so
+     * each stream's events are published in order. All or nothing: when any stream is not at its
+     * expected version, the whole append fails with {@link ConcurrencyConflictException} (and the
+     * caller's transaction should roll back). Run it inside a transaction.
+     */
+    public Uni<List<AppendResult>> appendAll(SqlConnection tx, TenantId tenant, List<StreamAppend> appends) {
         Objects.requireNonNull(tenant, "tenant");
-        if (expectedVersion < 0) {
-            throw new IllegalArgumentException("expectedVersion must be 0 or more, was " + expectedVersion);
-        }
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(new AppendResult(stream.id(), expectedVersion));
-        }
-        long newVersion = expectedVersion + events.size();
         Instant now = clock.instant();
-        List<Tuple> eventRows = new ArrayList<>(events.size());
-        List<Tuple> outboxRows = new ArrayList<>();
-        long version = expectedVersion;
-        for (NewEvent event : events) {
-            version++;
-            switch (event) {
-                case NewEvent.Published p -> {
-                    requireTenant(tenant, p.event().tenantId());
-                    if (!p.event().aggregateId().equals(stream.id())) {
-                        throw new IllegalArgumentException("event " + p.eventId() + " belongs to stream "
-                                + p.event().aggregateId() + ", not " + stream.id());
+        Rows created = new Rows();
+        Rows moved = new Rows();
+        Rows events = new Rows();
+        Rows outbox = new Rows();
+        List<AppendResult> results = new ArrayList<>(appends.size());
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        for (StreamAppend append : appends) {
+            StreamRef stream = append.stream();
+            if (!seen.add(stream.id())) {
+                throw new IllegalArgumentException("stream " + stream.id() + " appears twice in one append");
+            }
+            long newVersion = append.expectedVersion() + append.events().size();
+            results.add(new AppendResult(stream.id(), newVersion));
+            if (append.events().isEmpty()) {
+                continue;
+            }
+            (append.expectedVersion() == 0 ? created : moved)
+                    .add(stream.id(), stream.type(), append.expectedVersion(), newVersion);
+            long version = append.expectedVersion();
+            for (NewEvent event : append.events()) {
+                version++;
+                switch (event) {
+                    case NewEvent.Published p -> {
+                        requireTenant(tenant, p.event().tenantId());
+                        if (!p.event().aggregateId().equals(stream.id())) {
+                            throw new IllegalArgumentException("event " + p.eventId() + " belongs to stream "
+                                    + p.event().aggregateId() + ", not " + stream.id());
+                        }
+                        EventEnvelope envelope = new EventEnvelope(p.eventId(), codec.catalogue().of(p.event()),
+                                stream.id(), tenant, p.event().occurredAt(), version, p.trace(), p.event());
+                        WireMessage message = codec.encode(envelope);
+                        events.add(p.eventId(), stream.id(), version, envelope.type().type(),
+                                new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8),
+                                utc(p.event().occurredAt()));
+                        outbox.add(p.eventId(), message.topic(), message.key(), toJson(message.headers()),
+                                Buffer.buffer(message.payload()).getDelegate());
                     }
-                    EventEnvelope envelope = new EventEnvelope(p.eventId(), codec.catalogue().of(p.event()),
-                            stream.id(), tenant, p.event().occurredAt(), version, p.trace(), p.event());
-                    WireMessage message = codec.encode(envelope);
-                    eventRows.add(eventRow(p.eventId(), stream, version, tenant, envelope.type().type(),
-                            json.valueToTree(p.event()), p.event().occurredAt(), now));
-                    outboxRows.add(Tuple.of(p.eventId(), message.topic(), message.key(), toJson(message.headers()))
-                            .addBuffer(Buffer.buffer(message.payload()))
-                            .addOffsetDateTime(utc(now)));
+                    case NewEvent.Internal i -> events.add(i.eventId(), stream.id(), version, i.type(),
+                            i.data().toString(), utc(i.occurredAt()));
                 }
-                case NewEvent.Internal i -> eventRows.add(eventRow(i.eventId(), stream, version, tenant, i.type(),
-                        i.data(), i.occurredAt(), now));
             }
         }
-        Uni<Void> claim = expectedVersion == 0
-                ? tx.preparedQuery("INSERT INTO eventstore.streams (stream_id, tenant_id, stream_type, version) "
-                                + "VALUES ($1, $2, $3, $4) ON CONFLICT (stream_id) DO NOTHING")
-                        .execute(Tuple.of(stream.id(), tenant.value(), stream.type(), newVersion))
-                        .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
-                                : conflict(tx, tenant, stream.id(), expectedVersion))
-                : tx.preparedQuery("UPDATE eventstore.streams SET version = $4 "
-                                + "WHERE stream_id = $1 AND tenant_id = $2 AND version = $3")
-                        .execute(Tuple.of(stream.id(), tenant.value(), expectedVersion, newVersion))
-                        .flatMap(rows -> rows.rowCount() == 1 ? Uni.createFrom().voidItem()
-                                : conflict(tx, tenant, stream.id(), expectedVersion));
-        Uni<Void> write = claim
-                .flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.events (event_id, stream_id, version, "
-                                + "tenant_id, event_type, data, occurred_at, recorded_at) "
-                                + "VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8)")
-                        .executeBatch(eventRows))
-                .replaceWithVoid();
-        if (!outboxRows.isEmpty()) {
-            write = write
-                    .flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.outbox (event_id, topic, message_key, "
-                                    + "headers, payload, created_at) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)")
-                            .executeBatch(outboxRows))
-                    .flatMap(ignored -> tx.query("NOTIFY " + OUTBOX_CHANNEL).execute())
-                    .replaceWithVoid();
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(results);
+        }
+        OffsetDateTime recordedAt = utc(now);
+        Uni<Void> write = Uni.createFrom().voidItem();
+        if (!created.isEmpty()) {
+            write = write.flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.streams "
+                            + "(stream_id, tenant_id, stream_type, version) SELECT n.id, $1, n.type, n.version "
+                            + "FROM unnest($2::uuid[], $3::text[], $4::bigint[]) AS n(id, type, version) "
+                            + "ON CONFLICT (stream_id) DO NOTHING RETURNING stream_id")
+                    .execute(Tuple.of(tenant.value(), created.column(0, UUID[]::new), created.column(1, String[]::new),
+                            created.column(3, Long[]::new)))
+                    .flatMap(rows -> checkClaimed(tx, tenant, created, rows)));
+        }
+        if (!moved.isEmpty()) {
+            write = write.flatMap(ignored -> tx.preparedQuery("UPDATE eventstore.streams s SET version = m.version "
+                            + "FROM unnest($2::uuid[], $3::bigint[], $4::bigint[]) AS m(id, expected, version) "
+                            + "WHERE s.stream_id = m.id AND s.tenant_id = $1 AND s.version = m.expected "
+                            + "RETURNING s.stream_id")
+                    .execute(Tuple.of(tenant.value(), moved.column(0, UUID[]::new), moved.column(2, Long[]::new),
+                            moved.column(3, Long[]::new)))
+                    .flatMap(rows -> checkClaimed(tx, tenant, moved, rows)));
+        }
+        write = write.flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.events (event_id, stream_id, "
+                        + "version, tenant_id, event_type, data, occurred_at, recorded_at) "
+                        + "SELECT e.id, e.stream, e.version, $1, e.type, e.data::jsonb, e.occurred, $2 "
+                        + "FROM unnest($3::uuid[], $4::uuid[], $5::bigint[], $6::text[], $7::text[], "
+                        + "$8::timestamptz[]) WITH ORDINALITY AS e(id, stream, version, type, data, occurred, ord) "
+                        + "ORDER BY e.ord")
+                .execute(Tuple.tuple(List.of(tenant.value(), recordedAt, events.column(0, UUID[]::new),
+                        events.column(1, UUID[]::new), events.column(2, Long[]::new), events.column(3, String[]::new),
+                        events.column(4, String[]::new), events.column(5, OffsetDateTime[]::new))))
+                .replaceWithVoid());
+        if (!outbox.isEmpty()) {
+            write = write.flatMap(ignored -> tx.preparedQuery("INSERT INTO eventstore.outbox (event_id, topic, "
+                            + "message_key, headers, payload, created_at) "
+                            + "SELECT o.id, o.topic, o.key, o.headers::jsonb, o.payload, $1 "
+                            + "FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::bytea[]) "
+                            + "WITH ORDINALITY AS o(id, topic, key, headers, payload, ord) ORDER BY o.ord")
+                    .execute(Tuple.of(recordedAt, outbox.column(0, UUID[]::new), outbox.column(1, String[]::new),
+                            outbox.column(2, String[]::new), outbox.column(3, String[]::new),
+                            outbox.column(4, io.vertx.core.buffer.Buffer[]::new)))
+                    .flatMap(ignored2 -> tx.query("NOTIFY " + OUTBOX_CHANNEL).execute())
+                    .replaceWithVoid());
         }
         return write
-                .onFailure(EventStore::isUniqueViolation)
-                .transform(e -> new ConcurrencyConflictException(stream.id(), expectedVersion, -1))
-                .replaceWith(new AppendResult(stream.id(), newVersion));
+                .onFailure(EventStore::isConflict)
+                .transform(e -> e instanceof ConcurrencyConflictException ? e
+                        : new ConcurrencyConflictException(appends.get(0).stream().id(), appends.get(0).expectedVersion(), -1))
+                .replaceWith(results);
+    }
+
+    /** Every stream of {@code claimed} must have been returned by the statement, else a conflict. */
+    private Uni<Void> checkClaimed(SqlConnection tx, TenantId tenant, Rows claimed,
+            io.vertx.mutiny.sqlclient.RowSet<Row> returned) {
+        if (returned.rowCount() == claimed.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        java.util.Set<UUID> got = new java.util.HashSet<>();
+        returned.forEach(row -> got.add(row.getUUID(0)));
+        for (int i = 0; i < claimed.size(); i++) {
+            UUID id = (UUID) claimed.get(i, 0);
+            if (!got.contains(id)) {
+                return conflict(tx, tenant, id, (Long) claimed.get(i, 2));
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Column-wise rows for array parameters. */
+    private static final class Rows {
+        private final List<Object[]> rows = new ArrayList<>();
+
+        void add(Object... values) {
+            rows.add(values);
+        }
+
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        int size() {
+            return rows.size();
+        }
+
+        Object get(int row, int column) {
+            return rows.get(row)[column];
+        }
+
+        <T> T[] column(int column, java.util.function.IntFunction<T[]> array) {
+            T[] values = array.apply(rows.size());
+            for (int i = 0; i < values.length; i++) {
+                @SuppressWarnings("unchecked")
+                T value = (T) rows.get(i)[column];
+                values[i] = value;
+            }
+            return values;
+        }
     }
 
     /** The stream's events in order; empty when the stream does not exist for this tenant. */
@@ -164,13 +266,6 @@ public final class EventStore {
                 .flatMap(actual -> Uni.createFrom().failure(new ConcurrencyConflictException(streamId, expected, actual)));
     }
 
-    private Tuple eventRow(UUID eventId, StreamRef stream, long version, TenantId tenant, String type, JsonNode data,
-            Instant occurredAt, Instant recordedAt) {
-        return Tuple.tuple().addUUID(eventId).addUUID(stream.id()).addLong(version).addUUID(tenant.value())
-                .addString(type).addString(data.toString()).addOffsetDateTime(utc(occurredAt))
-                .addOffsetDateTime(utc(recordedAt));
-    }
-
     private static void requireTenant(TenantId tenant, TenantId eventTenant) {
         if (!tenant.equals(eventTenant)) {
             throw new IllegalArgumentException("an event of tenant " + eventTenant + " cannot go to a stream of " + tenant);
@@ -197,8 +292,14 @@ public final class EventStore {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                && pg.getMessage() != null && pg.getMessage().contains("events_stream_version");
+    /**
+     * A conflict: ours, a unique violation of a stream's version (the backstop), or a deadlock between
+     * two batches that claim the same streams in another order (one of them is aborted: retry it).
+     */
+    private static boolean isConflict(Throwable e) {
+        return e instanceof ConcurrencyConflictException
+                || e instanceof PgException pg && (DEADLOCK.equals(pg.getSqlState())
+                        || UNIQUE_VIOLATION.equals(pg.getSqlState()) && pg.getMessage() != null
+                        && pg.getMessage().contains("events_stream_version"));
     }
 }

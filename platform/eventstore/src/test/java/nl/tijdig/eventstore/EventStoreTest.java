@@ -127,6 +127,34 @@ class EventStoreTest {
     }
 
     @Test
+    void a_batch_over_many_streams_is_all_or_nothing() {
+        // given one existing stream at version 1 and two new ones
+        inTransaction(tx -> store.append(tx, tenant, stream, 0, List.of(
+                NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice)))));
+        InvoiceId second = new InvoiceId(UUID.randomUUID());
+        InvoiceId third = new InvoiceId(UUID.randomUUID());
+        List<EventStore.StreamAppend> batch = List.of(
+                new EventStore.StreamAppend(new StreamRef(second.value(), "invoice"), 0,
+                        List.of(NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, second)))),
+                new EventStore.StreamAppend(stream, 0, // stale: the stream is at 1
+                        List.of(NewEvent.published(UUID.randomUUID(), Samples.credited(tenant, invoice, 1)))),
+                new EventStore.StreamAppend(new StreamRef(third.value(), "invoice"), 0,
+                        List.of(NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, third)))));
+
+        // when the batch is appended, then it conflicts on the stale stream and nothing of it remains
+        assertThatThrownBy(() -> inTransaction(tx -> store.appendAll(tx, tenant, batch)))
+                .isInstanceOf(ConcurrencyConflictException.class)
+                .satisfies(e -> assertThat(((ConcurrencyConflictException) e).streamId()).isEqualTo(invoice.value()));
+        assertThat(store.version(pool, tenant, second.value()).await().atMost(WAIT)).isEqualTo(-1);
+
+        // and with the right expected version the whole batch goes in
+        List<EventStore.StreamAppend> corrected = List.of(batch.get(0),
+                new EventStore.StreamAppend(stream, 1, batch.get(1).events()), batch.get(2));
+        List<EventStore.AppendResult> results = inTransaction(tx -> store.appendAll(tx, tenant, corrected));
+        assertThat(results).extracting(EventStore.AppendResult::version).containsExactly(1L, 2L, 1L);
+    }
+
+    @Test
     void when_the_callers_transaction_fails_neither_events_nor_outbox_rows_remain() {
         UUID eventId = UUID.randomUUID();
         assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, tenant, stream, 0,

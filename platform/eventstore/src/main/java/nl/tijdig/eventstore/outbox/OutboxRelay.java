@@ -1,7 +1,6 @@
 package nl.tijdig.eventstore.outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -37,8 +36,9 @@ import org.jboss.logging.Logger;
  *
  * <p>One active relay per database, however many replicas run: the relay holds a PostgreSQL session
  * advisory lock on a dedicated connection while it works; the others retry now and then, and one
- * takes over when that connection ends. It is woken by {@code NOTIFY} from the appending
- * transaction, with a short poll as a safety net.
+ * takes over when that connection ends. When the outbox is empty it looks again after a short poll
+ * interval (50 ms by default); after a full batch it goes on at once. (Appends do not NOTIFY: see
+ * {@link EventStore}.)
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -155,8 +155,6 @@ public final class OutboxRelay implements AutoCloseable {
                 connection.closeAndAwait();
                 return false;
             }
-            PgConnection.cast(connection).notificationHandler(n -> wakeUp.release());
-            connection.query("LISTEN " + EventStore.OUTBOX_CHANNEL).execute().await().atMost(DB_TIMEOUT);
             leaderConnection = connection;
             leader = true;
             LOG.infof("outbox relay %s is the active relay", name);
@@ -173,10 +171,8 @@ public final class OutboxRelay implements AutoCloseable {
         leaderConnection = null;
         if (connection != null) {
             try {
-                // the connection goes back to the pool: end the session state it holds first
-                PgConnection.cast(connection).notificationHandler(null);
-                connection.query("UNLISTEN *").execute()
-                        .flatMap(ignored -> connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)))
+                // the connection goes back to the pool: release the lock the session holds first
+                connection.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY))
                         .await().atMost(DB_TIMEOUT);
             } catch (RuntimeException e) {
                 LOG.debugf(e, "releasing the relay lock failed (a broken connection has released it)");

@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * How the relay works. {@code batchSize}: outbox rows per round; {@code idlePoll}: how long it waits
- * for a notification before looking anyway; {@code leaderRetry}: how often a replica that is not the
+ * before it looks again at an empty outbox; {@code leaderRetry}: how often a replica that is not the
  * active relay tries to become it; {@code errorBackoff}: the pause after a failed round.
  */
 public record RelaySettings(int batchSize, Duration idlePoll, Duration leaderRetry, Duration errorBackoff) {
 
-    public static final RelaySettings DEFAULTS = new RelaySettings(500, Duration.ofMillis(500), Duration.ofSeconds(2),
+    public static final RelaySettings DEFAULTS = new RelaySettings(500, Duration.ofMillis(50), Duration.ofSeconds(2),
             Duration.ofSeconds(1));
 
     public RelaySettings {

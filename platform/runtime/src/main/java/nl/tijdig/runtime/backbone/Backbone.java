@@ -73,7 +73,7 @@ public class Backbone {
         if (config.outbox().enabled()) {
             relay = new OutboxRelay(service, pool, OutboxRelay.producer(bootstrapServers, service + "-relay", Map.of()),
                     new RelaySettings(config.outbox().batchSize(), config.outbox().idlePoll(),
-                            config.outbox().leaderRetry(), config.outbox().idlePoll()));
+                            config.outbox().leaderRetry(), java.time.Duration.ofSeconds(1)));
             relay.start();
         }
         if (config.consumers().enabled()) {

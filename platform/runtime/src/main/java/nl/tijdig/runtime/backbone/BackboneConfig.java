@@ -20,8 +20,8 @@ public interface BackboneConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long the relay waits for a NOTIFY before it looks anyway. */
-        @WithDefault("500ms")
+        /** How long the relay waits before it looks again at an empty outbox. */
+        @WithDefault("50ms")
         Duration idlePoll();
 
         /** How often a replica that is not the active relay tries to become it. */

@@ -19,6 +19,7 @@ import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventEnvelope;
 import nl.tijdig.events.MalformedEventException;
 import nl.tijdig.events.WireMessage;
+import nl.tijdig.eventstore.BackgroundWorker;
 import nl.tijdig.eventstore.outbox.OutboxRelay;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,7 @@ import org.jboss.logging.Logger;
  * in the dead-letter table and published to {@code <topic>.dlq.<consumer>}, with the error) and the
  * consumer goes on. Events of types this service does not know are skipped.
  */
-public final class EventConsumer implements AutoCloseable {
+public final class EventConsumer extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
@@ -58,9 +59,7 @@ public final class EventConsumer implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
-    private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> kafka;
-    private Thread thread;
 
     /**
      * @param name the consumer's name: its Kafka group id, inbox key and dead-letter topic suffix
@@ -68,6 +67,7 @@ public final class EventConsumer implements AutoCloseable {
      */
     public EventConsumer(String name, Collection<String> topics, String bootstrapServers, Pool pool,
             EventHandler handler, CloudEventsKafka codec, ConsumerSettings settings, Clock clock) {
+        super("event-consumer-" + name);
         this.name = Objects.requireNonNull(name, "name");
         this.topics = List.copyOf(topics);
         this.pool = Objects.requireNonNull(pool, "pool");
@@ -96,35 +96,12 @@ public final class EventConsumer implements AutoCloseable {
         return deadLetters;
     }
 
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "event-consumer-" + name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    public synchronized void stop() {
-        running = false;
+    @Override
+    protected void wakeUp() {
         KafkaConsumer<String, byte[]> current = kafka;
         if (current != null) {
             current.wakeup();
         }
-        if (thread != null) {
-            try {
-                thread.join(DB_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     /** Events whose handler ran and committed (duplicates not counted). */
@@ -161,7 +138,8 @@ public final class EventConsumer implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(),
                 new ByteArrayDeserializer());
                 Producer<String, byte[]> dlq = OutboxRelay.producer(
@@ -169,7 +147,7 @@ public final class EventConsumer implements AutoCloseable {
             kafka = consumer;
             consumer.subscribe(topics);
             LOG.infof("consumer %s started on %s", name, topics);
-            while (running) {
+            while (running()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
                 if (records.isEmpty()) {
                     continue;
@@ -183,7 +161,7 @@ public final class EventConsumer implements AutoCloseable {
                     // the database or Kafka failed: nothing of this batch counts; read it again later
                     LOG.warnf(e, "consumer %s: batch failed, retrying in %s", name, settings.backoff());
                     rewind(consumer, records);
-                    sleep(settings.backoff());
+                    pause(settings.backoff());
                 }
             }
         } catch (WakeupException e) {
@@ -240,7 +218,7 @@ public final class EventConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 last = e;
                 if (attempt < settings.attempts()) {
-                    sleep(pause);
+                    pause(pause);
                     pause = pause.multipliedBy(2);
                 }
             }
@@ -301,14 +279,6 @@ public final class EventConsumer implements AutoCloseable {
         }
         String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
         return e.getClass().getSimpleName() + ": " + message;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record Received(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {

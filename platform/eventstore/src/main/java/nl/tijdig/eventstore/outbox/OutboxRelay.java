@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.WireMessage;
+import nl.tijdig.eventstore.BackgroundWorker;
 import nl.tijdig.eventstore.EventStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,7 +41,7 @@ import org.jboss.logging.Logger;
  * interval (50 ms by default); after a full batch it goes on at once. (Appends do not NOTIFY: see
  * {@link EventStore}.)
  */
-public final class OutboxRelay implements AutoCloseable {
+public final class OutboxRelay extends BackgroundWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key of the relay: the same in every replica of a service (one database each). */
@@ -55,12 +56,11 @@ public final class OutboxRelay implements AutoCloseable {
     private final String name;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
-    private volatile boolean running;
     private volatile boolean leader;
-    private Thread thread;
     private SqlConnection leaderConnection;
 
     public OutboxRelay(String name, Pool pool, Producer<String, byte[]> producer, RelaySettings settings) {
+        super("outbox-relay-" + name);
         this.name = Objects.requireNonNull(name, "name");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.producer = Objects.requireNonNull(producer, "producer");
@@ -81,34 +81,9 @@ public final class OutboxRelay implements AutoCloseable {
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Starts the relay's thread; it works until {@link #stop()}. */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay-" + name);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Stops after the current batch; releases leadership. Safe to call twice. */
-    public synchronized void stop() {
-        running = false;
-        wakeUp.release();
-        if (thread != null) {
-            try {
-                thread.join(DB_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
-    }
-
     @Override
-    public void close() {
-        stop();
+    protected void wakeUp() {
+        wakeUp.release();
     }
 
     public boolean isLeader() {
@@ -120,9 +95,10 @@ public final class OutboxRelay implements AutoCloseable {
         return published.get();
     }
 
-    private void loop() {
+    @Override
+    protected void loop() {
         LOG.infof("outbox relay %s started", name);
-        while (running) {
+        while (running()) {
             try {
                 if (!leader && !becomeLeader()) {
                     wakeUp.tryAcquire(settings.leaderRetry().toMillis(), TimeUnit.MILLISECONDS);
@@ -139,7 +115,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "outbox relay %s: round failed, retrying in %s", name, settings.errorBackoff());
                 resignLeadership();
-                sleep(settings.errorBackoff());
+                pause(settings.errorBackoff());
             }
         }
         resignLeadership();
@@ -217,14 +193,6 @@ public final class OutboxRelay implements AutoCloseable {
             return EventJson.mapper().readValue(json, HEADERS);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("unreadable outbox headers", e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

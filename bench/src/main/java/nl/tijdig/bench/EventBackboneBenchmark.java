@@ -1,5 +1,6 @@
 package nl.tijdig.bench;
 
+import nl.tijdig.kernel.Segment;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 import nl.tijdig.events.DebtorSnapshot;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PublicEvent;
-import nl.tijdig.events.Segment;
+
 import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.StreamRef;

@@ -1,5 +1,6 @@
 package nl.tijdig.events;
 
+import nl.tijdig.kernel.Segment;
 import static nl.tijdig.events.Values.required;
 import static nl.tijdig.events.Values.text;
 

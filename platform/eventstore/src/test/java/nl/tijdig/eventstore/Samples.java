@@ -1,12 +1,13 @@
 package nl.tijdig.eventstore;
 
+import nl.tijdig.kernel.Segment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.tijdig.events.DebtorSnapshot;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
-import nl.tijdig.events.Segment;
+
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;

@@ -1,0 +1,72 @@
+package nl.tijdig.invoice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BetalingskenmerkTest {
+
+    @Test
+    void the_betaalvereniging_example_has_check_digit_5() {
+        assertThat(Betalingskenmerk.of(56_789_012_345L)).isEqualTo("5000056789012345");
+        assertThat(Betalingskenmerk.isValid("5000056789012345")).isTrue();
+    }
+
+    @Test
+    void check_digits_10_and_11_become_1_and_0() {
+        // find numbers whose raw check value is 10 and 11, and see them mapped
+        boolean sawTen = false;
+        boolean sawEleven = false;
+        for (long n = 1; n < 200 && !(sawTen && sawEleven); n++) {
+            String digits = String.format("%015d", n);
+            int sum = 0;
+            int[] weights = {2, 4, 8, 5, 10, 9, 7, 3, 6, 1};
+            for (int i = 0; i < 15; i++) {
+                sum += (digits.charAt(14 - i) - '0') * weights[i % 10];
+            }
+            int raw = 11 - sum % 11;
+            if (raw == 10) {
+                sawTen = true;
+                assertThat(Betalingskenmerk.of(n)).startsWith("1");
+            }
+            if (raw == 11) {
+                sawEleven = true;
+                assertThat(Betalingskenmerk.of(n)).startsWith("0");
+            }
+        }
+        assertThat(sawTen && sawEleven).isTrue();
+    }
+
+    @Test
+    void every_generated_reference_is_valid_and_nearly_every_typo_is_caught() {
+        int typos = 0;
+        int caught = 0;
+        for (long n = 0; n < 5_000; n += 7) {
+            String reference = Betalingskenmerk.of(n * 1_000_003L);
+            assertThat(reference).hasSize(16);
+            assertThat(Betalingskenmerk.isValid(reference)).isTrue();
+            char last = reference.charAt(15);
+            String typo = reference.substring(0, 15) + (char) ('0' + (last - '0' + 1) % 10);
+            typos++;
+            if (!Betalingskenmerk.isValid(typo)) {
+                caught++;
+            }
+        }
+        // the scheme maps a raw check value of 10 to 1, so it cannot tell those two apart: a few
+        // typos pass by design (e.g. 1000000021000063 and ...064 both check out)
+        assertThat(Betalingskenmerk.isValid("1000000021000064")).isTrue();
+        assertThat(Betalingskenmerk.isValid("1000000021000063")).isTrue();
+        assertThat((double) caught / typos).isGreaterThan(0.85);
+    }
+
+    @Test
+    void malformed_references_are_invalid_and_numbers_out_of_range_refused() {
+        assertThat(Betalingskenmerk.isValid("123456")).isFalse();
+        assertThat(Betalingskenmerk.isValid("50000567890123450")).isFalse();
+        assertThat(Betalingskenmerk.isValid("500005678901234X")).isFalse();
+        assertThat(Betalingskenmerk.isValid("1234567")).isTrue();
+        assertThatThrownBy(() -> Betalingskenmerk.of(1_000_000_000_000_000L)).hasMessageContaining("15 digits");
+        assertThatThrownBy(() -> Betalingskenmerk.of(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

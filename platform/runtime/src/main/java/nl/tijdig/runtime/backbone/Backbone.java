@@ -107,7 +107,9 @@ public class Backbone {
     /** Re-drives a dead letter through the consumer it belongs to; the error when it failed again. */
     public Optional<String> redrive(String consumerName, UUID deadLetterId) {
         return consumers.stream().filter(c -> c.name().equals(consumerName)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("consumer " + consumerName + " does not run here"))
+                .orElseThrow(() -> new jakarta.ws.rs.WebApplicationException("consumer " + consumerName
+                        + " does not run in this replica (consumers are off, or it was renamed): re-drive it where it runs",
+                        409))
                 .redrive(deadLetterId);
     }
 }

@@ -29,6 +29,13 @@ public record CreditorProfile(String name, Address address, String kvkNumber, St
         if (!DutchIdentifiers.isNlVatId(vatId)) {
             violations.add("creditorProfile.vatId", "must be a Dutch VAT id like NL001234567B01");
         }
-        violations.requireText("creditorProfile.iban", iban);
+        if (iban == null || iban.isBlank()) {
+            violations.add("creditorProfile.iban", "is required");
+        } else if (!Contact.isIban(Contact.normalIban(iban))) {
+            violations.add("creditorProfile.iban", "is not a valid IBAN (country, length or check digits)");
+        }
+        if (senderEmail != null && !Contact.isEmail(senderEmail)) {
+            violations.add("creditorProfile.senderEmail", "is not an email address");
+        }
     }
 }

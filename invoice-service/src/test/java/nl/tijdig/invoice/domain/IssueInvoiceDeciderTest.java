@@ -83,6 +83,14 @@ class IssueInvoiceDeciderTest {
     }
 
     @Test
+    void a_creditor_iban_with_a_wrong_check_digit_is_refused() {
+        CreditorProfile typo = new CreditorProfile(PROFILE.name(), PROFILE.address(), PROFILE.kvkNumber(), PROFILE.vatId(),
+                "NL91ABNA0417164301", null, "debiteuren@helder", OptionalInt.empty(), OptionalInt.empty());
+        assertThat(IssueInvoiceDecider.validate(command(BAKERY, List.of(line("1", "10", VatRate.STANDARD))), typo, BAKERY))
+                .extracting(Violation::field).containsExactlyInAnyOrder("creditorProfile.iban", "creditorProfile.senderEmail");
+    }
+
+    @Test
     void an_unknown_debtor_or_one_without_an_address_is_refused() {
         assertThat(IssueInvoiceDecider.validate(command(BAKERY, List.of(line("1", "10", VatRate.STANDARD))), PROFILE, null))
                 .extracting(Violation::field).containsExactly("debtorId");

@@ -17,4 +17,9 @@ public record InvoiceCancelled(TenantId tenantId, InvoiceId invoiceId, String re
         required(cancelDate, "cancelDate");
         required(occurredAt, "occurredAt");
     }
+
+    @Override
+    public java.util.UUID aggregateId() {
+        return invoiceId().value();
+    }
 }

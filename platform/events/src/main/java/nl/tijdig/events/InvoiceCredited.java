@@ -27,4 +27,9 @@ public record InvoiceCredited(TenantId tenantId, InvoiceId invoiceId, InvoiceId 
         required(creditDate, "creditDate");
         required(occurredAt, "occurredAt");
     }
+
+    @Override
+    public java.util.UUID aggregateId() {
+        return invoiceId().value();
+    }
 }

@@ -33,4 +33,9 @@ public record InvoiceIssued(TenantId tenantId, InvoiceId invoiceId, String invoi
                     + " plus vatTotal " + vatTotal);
         }
     }
+
+    @Override
+    public java.util.UUID aggregateId() {
+        return invoiceId().value();
+    }
 }

@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Maps failures to RFC 9457 problem+json: bad input is 400 naming each wrong field, an unknown (or
- * another tenant's) object 404, a concurrent change 409. Bad input changes nothing: it is refused
+ * Maps failures to RFC 9457 problem+json: malformed input is 400 naming each wrong field, a
+ * well-formed request that breaks a business rule 422 naming each field, an unknown (or another
+ * tenant's) object 404, a concurrent change 409. Bad input changes nothing: it is refused
  * before any command runs.
  */
 public class ProblemMappers {
@@ -66,6 +67,12 @@ public class ProblemMappers {
     public Response conflict(ConcurrencyConflictException e, UriInfo uri) {
         return respond(Problem.of("conflict", "Changed by someone else", 409,
                 "The object was changed at the same time; read it again and retry."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedProblem e, UriInfo uri) {
+        return respond(Problem.of("rejected", "The request breaks a business rule", 422, e.getMessage())
+                .withErrors(e.errors()), uri);
     }
 
     @ServerExceptionMapper

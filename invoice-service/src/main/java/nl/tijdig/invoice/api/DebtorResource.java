@@ -1,0 +1,120 @@
+package nl.tijdig.invoice.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import nl.tijdig.invoice.domain.Address;
+import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.DebtorDecider;
+import nl.tijdig.invoice.domain.RegisterDebtor;
+import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.invoice.store.DebtorStore;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+
+/** Debtors of the caller's tenant: register, change, read. */
+@Path("/debtors")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DebtorResource {
+
+    /** A debtor as the API takes it; {@code segment} only to override the one the kind implies. */
+    public record DebtorRequest(Debtor.Kind kind, String name, AddressDto address, String kvkNumber, String vatId,
+            String email, String language, String iban, Segment segment, Integer termDays, boolean longTermAgreed) {
+    }
+
+    public record AddressDto(String street, String postalCode, String city, String countryCode) {
+    }
+
+    /** A debtor as the API shows it. */
+    public record DebtorView(UUID id, Debtor.Kind kind, String name, AddressDto address, String kvkNumber, String vatId,
+            String email, String language, String iban, Segment segment, Integer termDays) {
+
+        static DebtorView of(Debtor d) {
+            Address a = d.address();
+            return new DebtorView(d.id().value(), d.kind(), d.name(),
+                    new AddressDto(a.street(), a.postalCode(), a.city(), a.countryCode()), d.kvkNumber(), d.vatId(),
+                    d.email(), d.language(), d.iban(), d.segment(),
+                    d.termDays().isPresent() ? d.termDays().getAsInt() : null);
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    DebtorStore debtors;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    IdGenerator ids;
+
+    @POST
+    public Uni<Response> register(DebtorRequest request) {
+        TenantId owner = tenant.get();
+        Debtor debtor = decide(new DebtorId(ids.next()), request);
+        return pool.withTransaction(tx -> debtors.register(tx, owner, debtor))
+                .map(ignored -> Response.created(URI.create("/debtors/" + debtor.id())).entity(DebtorView.of(debtor)).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<DebtorView> update(@PathParam("id") UUID id, DebtorRequest request) {
+        TenantId owner = tenant.get();
+        DebtorId debtorId = new DebtorId(id);
+        return pool.withTransaction(tx -> debtors.load(tx, owner, debtorId).flatMap(current -> {
+            DebtorStore.Versioned existing = current.orElseThrow(() -> new NotFoundProblem("debtor", id));
+            Debtor changed = decide(debtorId, request);
+            return debtors.update(tx, owner, changed, existing.version()).replaceWith(DebtorView.of(changed));
+        }));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<DebtorView> get(@PathParam("id") UUID id) {
+        return debtors.load(pool, tenant.get(), new DebtorId(id))
+                .map(found -> DebtorView.of(found.orElseThrow(() -> new NotFoundProblem("debtor", id)).debtor()));
+    }
+
+    private static Debtor decide(DebtorId id, DebtorRequest request) {
+        if (request == null) {
+            throw new RejectedProblem("a debtor is required", List.of(new Problem.FieldError("body", "is required")));
+        }
+        AddressDto a = request.address();
+        RegisterDebtor command = new RegisterDebtor(id, request.kind(), request.name(),
+                a == null ? null : new Address(a.street(), a.postalCode(), a.city(), a.countryCode()),
+                request.kvkNumber(), request.vatId(), request.email(), request.language(), request.iban(),
+                request.segment(), request.termDays() == null ? OptionalInt.empty() : OptionalInt.of(request.termDays()),
+                request.longTermAgreed());
+        List<Violation> violations = DebtorDecider.validate(command);
+        if (!violations.isEmpty()) {
+            throw new RejectedProblem(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                    : violations.size() + " fields break the rules for a debtor",
+                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        return DebtorDecider.register(command);
+    }
+}

@@ -23,6 +23,7 @@ public final class EventCatalogue {
             new EventType(INVOICE, "InvoiceCancelled", 1, InvoiceCancelled.class),
             new EventType(INVOICE, "DebtorRegistered", 1, DebtorRegistered.class),
             new EventType(INVOICE, "DebtorUpdated", 1, DebtorUpdated.class),
+            new EventType(INVOICE, "CreditorProfileUpdated", 1, CreditorProfileUpdated.class),
             new EventType(PAYMENT, "PaymentReceived", 1, PaymentReceived.class),
             new EventType(PAYMENT, "PaymentReversed", 1, PaymentReversed.class),
             new EventType(DUNNING, "ReminderDue", 1, ReminderDue.class),

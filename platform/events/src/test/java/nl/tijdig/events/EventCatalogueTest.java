@@ -49,6 +49,18 @@ class EventCatalogueTest {
     }
 
     @Test
+    void asyncapi_is_valid_yaml_with_a_message_per_event_type_on_its_channel() throws IOException {
+        var asyncapi = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(DOCS.resolve("asyncapi.yaml").toFile());
+        for (EventType type : EventCatalogue.standard().all()) {
+            assertThat(asyncapi.at("/components/messages/" + type.name() + "/name").asText()).isEqualTo(type.type());
+            assertThat(asyncapi.at("/channels/" + type.context().id() + "/messages/" + type.name()).isMissingNode())
+                    .as("%s on channel %s", type.name(), type.context().id()).isFalse();
+            assertThat(asyncapi.at("/channels/" + type.context().id() + "/address").asText()).isEqualTo(type.topic());
+        }
+    }
+
+    @Test
     void every_record_field_is_documented_in_events_md() throws IOException {
         String events = Files.readString(DOCS.resolve("events.md"));
         for (EventType type : EventCatalogue.standard().all()) {

@@ -1,18 +1,48 @@
 package nl.tijdig.invoice.domain;
 
+import java.util.List;
 import java.util.OptionalInt;
+import nl.tijdig.kernel.Segment;
 
 /**
  * The tenant as the seller on its invoices: what art. 35a Wet OB requires of the seller (name,
  * address, KvK number, VAT id) and where to pay (IBAN, BIC), with the default payment terms per
- * segment.
+ * segment, the letterhead (logo, footer) and the default invoice number series (none: the year).
  */
 public record CreditorProfile(String name, Address address, String kvkNumber, String vatId, String iban, String bic,
-        String senderEmail, OptionalInt b2bTermDays, OptionalInt b2cTermDays) {
+        String senderEmail, OptionalInt b2bTermDays, OptionalInt b2cTermDays, String logoUrl, String footer,
+        String invoiceSeries) {
 
     public CreditorProfile {
         b2bTermDays = b2bTermDays == null ? OptionalInt.empty() : b2bTermDays;
         b2cTermDays = b2cTermDays == null ? OptionalInt.empty() : b2cTermDays;
+    }
+
+    /** Every rule a profile to be saved breaks, with fields as the client names them (no prefix). */
+    public List<Violation> validate() {
+        Violations violations = new Violations();
+        requireComplete(violations);
+        b2bTermDays.ifPresent(days -> PaymentTerms.refusal(Segment.B2B, days, false)
+                .ifPresent(r -> violations.add("creditorProfile.b2bTermDays", r)));
+        b2cTermDays.ifPresent(days -> PaymentTerms.refusal(Segment.B2C, days, false)
+                .ifPresent(r -> violations.add("creditorProfile.b2cTermDays", r)));
+        if (invoiceSeries != null && !InvoiceNumbers.isValidSeries(invoiceSeries)) {
+            violations.add("creditorProfile.invoiceSeries", "must be 1 to 20 letters and digits");
+        }
+        if (logoUrl != null && !logoUrl.startsWith("https://")) {
+            violations.add("creditorProfile.logoUrl", "must be an https URL");
+        }
+        String prefix = "creditorProfile.";
+        return violations.list().stream()
+                .map(v -> new Violation(v.field().startsWith(prefix) ? v.field().substring(prefix.length()) : v.field(),
+                        v.message()))
+                .toList();
+    }
+
+    /** The profile with its IBAN without spaces, in capitals. */
+    public CreditorProfile normalized() {
+        return new CreditorProfile(name, address, kvkNumber, vatId, Contact.normalIban(iban), bic, senderEmail,
+                b2bTermDays, b2cTermDays, logoUrl, footer, invoiceSeries);
     }
 
     /** What is missing or malformed for a valid Dutch invoice, under {@code creditorProfile.}. */

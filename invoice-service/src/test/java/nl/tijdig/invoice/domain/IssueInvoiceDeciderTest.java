@@ -20,7 +20,7 @@ class IssueInvoiceDeciderTest {
     static final Address UTRECHT = new Address("Stationsplein 1", "3511 ED", "Utrecht", "NL");
     static final CreditorProfile PROFILE = new CreditorProfile("Schoonmaakbedrijf Helder B.V.", UTRECHT, "87654321",
             "NL001234567B01", "NL91ABNA0417164300", "ABNANL2A", "debiteuren@helder.nl", OptionalInt.empty(),
-            OptionalInt.empty());
+            OptionalInt.empty(), null, null, null);
     static final Debtor BAKERY = new Debtor(new DebtorId(UUID.randomUUID()), Debtor.Kind.BUSINESS,
             "Bakkerij De Gouden Korst B.V.", new Address("Keizersgracht 123", "1015 CJ", "Amsterdam", "NL"), "12345678",
             null, "administratie@goudenkorst.nl", "nl", null, null, OptionalInt.empty());
@@ -64,7 +64,8 @@ class IssueInvoiceDeciderTest {
         assertThat(invoice.dueDate()).isEqualTo(ISSUED.plusDays(14));
 
         CreditorProfile sevenDays = new CreditorProfile(PROFILE.name(), PROFILE.address(), PROFILE.kvkNumber(),
-                PROFILE.vatId(), PROFILE.iban(), PROFILE.bic(), PROFILE.senderEmail(), OptionalInt.empty(), OptionalInt.of(7));
+                PROFILE.vatId(), PROFILE.iban(), PROFILE.bic(), PROFILE.senderEmail(), OptionalInt.empty(), OptionalInt.of(7),
+                null, null, null);
         assertThat(IssueInvoiceDecider.issue(command(CONSUMER, List.of(line("1", "100", VatRate.STANDARD))), sevenDays,
                 CONSUMER, "2026-000044", "5000056789012345").termDays()).isEqualTo(7);
     }
@@ -72,7 +73,7 @@ class IssueInvoiceDeciderTest {
     @Test
     void an_incomplete_creditor_profile_is_named_field_by_field() {
         CreditorProfile incomplete = new CreditorProfile("Helder", new Address("Stationsplein 1", null, "Utrecht", "NL"),
-                "8765432", "NL0012345B01", "", null, null, null, null);
+                "8765432", "NL0012345B01", "", null, null, null, null, null, null, null);
 
         assertThat(IssueInvoiceDecider.validate(command(BAKERY, List.of(line("1", "10", VatRate.STANDARD))), incomplete, BAKERY))
                 .extracting(Violation::field)
@@ -83,9 +84,18 @@ class IssueInvoiceDeciderTest {
     }
 
     @Test
+    void a_profile_to_save_names_its_own_fields_and_refuses_a_long_default_b2b_term() {
+        CreditorProfile bad = new CreditorProfile(PROFILE.name(), PROFILE.address(), PROFILE.kvkNumber(), PROFILE.vatId(),
+                PROFILE.iban(), null, null, OptionalInt.of(90), OptionalInt.of(14), "http://helder.nl/logo.png", null, "20 26");
+        assertThat(bad.validate()).extracting(Violation::field)
+                .containsExactlyInAnyOrder("b2bTermDays", "logoUrl", "invoiceSeries");
+        assertThat(PROFILE.validate()).isEmpty();
+    }
+
+    @Test
     void a_creditor_iban_with_a_wrong_check_digit_is_refused() {
         CreditorProfile typo = new CreditorProfile(PROFILE.name(), PROFILE.address(), PROFILE.kvkNumber(), PROFILE.vatId(),
-                "NL91ABNA0417164301", null, "debiteuren@helder", OptionalInt.empty(), OptionalInt.empty());
+                "NL91ABNA0417164301", null, "debiteuren@helder", OptionalInt.empty(), OptionalInt.empty(), null, null, null);
         assertThat(IssueInvoiceDecider.validate(command(BAKERY, List.of(line("1", "10", VatRate.STANDARD))), typo, BAKERY))
                 .extracting(Violation::field).containsExactlyInAnyOrder("creditorProfile.iban", "creditorProfile.senderEmail");
     }

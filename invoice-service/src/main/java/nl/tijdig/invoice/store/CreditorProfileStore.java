@@ -1,0 +1,97 @@
+package nl.tijdig.invoice.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import nl.tijdig.events.CreditorProfileUpdated;
+import nl.tijdig.events.CreditorSnapshot;
+import nl.tijdig.events.EventJson;
+import nl.tijdig.events.PostalAddress;
+import nl.tijdig.eventstore.EventStore;
+import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.RecordedEvent;
+import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.invoice.domain.Address;
+import nl.tijdig.invoice.domain.CreditorProfile;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.TenantId;
+
+/**
+ * The tenant's creditor profile as a stream of CreditorProfileUpdated (one stream per tenant, its id
+ * the tenant id): the profile is the last one.
+ */
+@ApplicationScoped
+public class CreditorProfileStore {
+
+    static final String STREAM_TYPE = "creditor-profile";
+    static final String UPDATED = "nl.tijdig.invoice.CreditorProfileUpdated.v1";
+
+    /** The profile and the version of its stream. */
+    public record Versioned(CreditorProfile profile, long version) {
+    }
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    public Uni<Optional<Versioned>> load(SqlClient client, TenantId tenant) {
+        return store.load(client, tenant, tenant.value()).map(events -> {
+            CreditorProfile profile = null;
+            for (RecordedEvent event : events) {
+                if (UPDATED.equals(event.type())) {
+                    profile = profile(read(event));
+                }
+            }
+            return profile == null ? Optional.empty()
+                    : Optional.of(new Versioned(profile, events.get(events.size() - 1).version()));
+        });
+    }
+
+    public Uni<Void> save(SqlConnection tx, TenantId tenant, CreditorProfile profile, long expectedVersion) {
+        return store.append(tx, tenant, new StreamRef(tenant.value(), STREAM_TYPE), expectedVersion,
+                List.of(NewEvent.published(ids.next(), event(tenant, profile)))).replaceWithVoid();
+    }
+
+    private CreditorProfileUpdated event(TenantId tenant, CreditorProfile p) {
+        Address a = p.address();
+        return new CreditorProfileUpdated(tenant, new CreditorSnapshot(p.name(), p.kvkNumber(), p.vatId(), p.iban(), p.bic(),
+                p.senderEmail(), new PostalAddress(a.street(), a.postalCode(), a.city(), a.countryCode())), p.logoUrl(),
+                p.footer(), boxed(p.b2bTermDays()), boxed(p.b2cTermDays()), p.invoiceSeries(), clock.instant());
+    }
+
+    private static CreditorProfile profile(CreditorProfileUpdated e) {
+        CreditorSnapshot c = e.creditor();
+        PostalAddress a = c.address();
+        return new CreditorProfile(c.name(), a == null ? null : new Address(a.street(), a.postalCode(), a.city(),
+                a.countryCode()), c.kvkNumber(), c.vatId(), c.iban(), c.bic(), c.email(), unboxed(e.b2bTermDays()),
+                unboxed(e.b2cTermDays()), e.logoUrl(), e.footer(), e.invoiceSeries());
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private static OptionalInt unboxed(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private static CreditorProfileUpdated read(RecordedEvent event) {
+        try {
+            return EventJson.mapper().treeToValue(event.data(), CreditorProfileUpdated.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored event " + event.eventId() + " is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package nl.tijdig.invoice.api;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.invoice.domain.CreditorProfile;
+import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.InvoiceLine;
+import nl.tijdig.invoice.domain.InvoiceNumbers;
+import nl.tijdig.invoice.domain.IssueInvoice;
+import nl.tijdig.invoice.domain.IssueInvoiceDecider;
+import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.invoice.domain.VatRate;
+import nl.tijdig.invoice.store.Counters;
+import nl.tijdig.invoice.store.CreditorProfileStore;
+import nl.tijdig.invoice.store.DebtorStore;
+import nl.tijdig.invoice.store.InvoiceStore;
+import nl.tijdig.kernel.BusinessTime;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+
+/**
+ * Invoices of the caller's tenant: issue one (validated by the Dutch invoice requirements, numbered
+ * gaplessly, with a betalingskenmerk, published as InvoiceIssued) and read it.
+ */
+@Path("/invoices")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+    /** One line: quantity and unit price excluding VAT as decimals; VAT as STANDARD, REDUCED, ZERO, ... */
+    public record LineRequest(String description, BigDecimal quantity, BigDecimal unitPrice, VatRate vat) {
+    }
+
+    public record DiscountRequest(BigDecimal percent, int withinDays) {
+    }
+
+    /**
+     * An invoice to issue. {@code currency} defaults to EUR, {@code issueDate} to today (Amsterdam),
+     * {@code series} to the profile's series or the year of issue. Give {@code termDays} or
+     * {@code dueDate}, or neither.
+     */
+    public record IssueRequest(UUID debtorId, String currency, LocalDate issueDate, LocalDate deliveryDate,
+            Integer termDays, LocalDate dueDate, boolean longTermAgreed, List<LineRequest> lines,
+            DiscountRequest discount, String purchaseOrder, String series) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    CreditorProfileStore profiles;
+
+    @Inject
+    DebtorStore debtors;
+
+    @Inject
+    InvoiceStore invoices;
+
+    @Inject
+    Counters counters;
+
+    @POST
+    public Uni<Response> issue(IssueRequest request) {
+        TenantId owner = tenant.get();
+        IssueInvoice command = command(request);
+        return pool.withTransaction(tx -> profiles.load(tx, owner).flatMap(profile -> debtors.load(tx, owner, command.debtorId())
+                        .flatMap(debtor -> issue(tx, owner, command, request.series(),
+                                profile.map(CreditorProfileStore.Versioned::profile).orElse(null),
+                                debtor.map(DebtorStore.Versioned::debtor).orElse(null)))))
+                .map(issued -> Response.created(URI.create("/invoices/" + issued.invoiceId())).entity(issued).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<InvoiceIssued> get(@PathParam("id") UUID id) {
+        return invoices.load(pool, tenant.get(), new InvoiceId(id))
+                .map(found -> found.orElseThrow(() -> new NotFoundProblem("invoice", id)));
+    }
+
+    private Uni<InvoiceIssued> issue(SqlConnection tx, TenantId owner, IssueInvoice command, String requestedSeries,
+            CreditorProfile profile, Debtor debtor) {
+        List<Violation> violations = new ArrayList<>(IssueInvoiceDecider.validate(command, profile, debtor));
+        String series = requestedSeries != null ? requestedSeries
+                : profile != null && profile.invoiceSeries() != null ? profile.invoiceSeries()
+                : command.issueDate() == null ? null : Integer.toString(command.issueDate().getYear());
+        if (series != null && !InvoiceNumbers.isValidSeries(series)) {
+            violations.add(new Violation("series", "must be 1 to 20 letters and digits"));
+        }
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(rejected(violations));
+        }
+        // only now, for an invoice that will be issued, take its number: the series stays gapless
+        return counters.next(tx, owner, Counters.invoiceSeries(series))
+                .flatMap(number -> counters.next(tx, owner, Counters.PAYMENT_REFERENCE)
+                        .map(reference -> IssueInvoiceDecider.issue(command, profile, debtor,
+                                InvoiceNumbers.format(series, number), Betalingskenmerk.of(reference))))
+                .flatMap(issued -> invoices.issue(tx, owner, issued));
+    }
+
+    private IssueInvoice command(IssueRequest request) {
+        if (request == null) {
+            throw rejected(List.of(new Violation("body", "is required")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (request.debtorId() == null) {
+            violations.add(new Violation("debtorId", "is required"));
+        }
+        Currency currency = Money.EUR;
+        if (request.currency() != null) {
+            try {
+                currency = Money.currency(request.currency());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation("currency", "is not an ISO 4217 currency code"));
+            }
+        }
+        List<InvoiceLine> lines = new ArrayList<>();
+        List<LineRequest> requested = request.lines() == null ? List.of() : request.lines();
+        for (int i = 0; i < requested.size(); i++) {
+            LineRequest line = requested.get(i);
+            String at = "lines[" + i + "]";
+            if (line == null) {
+                violations.add(new Violation(at, "is required"));
+                continue;
+            }
+            if (line.quantity() == null) {
+                violations.add(new Violation(at + ".quantity", "is required"));
+            }
+            if (line.unitPrice() == null) {
+                violations.add(new Violation(at + ".unitPrice", "is required"));
+            }
+            if (line.vat() == null) {
+                violations.add(new Violation(at + ".vat", "is required: STANDARD, REDUCED, ZERO, REVERSE_CHARGE or EXEMPT"));
+            }
+            if (line.quantity() != null && line.unitPrice() != null && line.vat() != null) {
+                lines.add(new InvoiceLine(line.description() == null ? "" : line.description(), line.quantity(),
+                        Money.of(line.unitPrice(), currency), line.vat()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw rejected(violations);
+        }
+        return new IssueInvoice(new InvoiceId(ids.next()), new DebtorId(request.debtorId()), currency, lines,
+                request.issueDate() != null ? request.issueDate() : BusinessTime.today(clock), request.deliveryDate(),
+                request.termDays() == null ? OptionalInt.empty() : OptionalInt.of(request.termDays()), request.dueDate(),
+                request.longTermAgreed(),
+                request.discount() == null ? null
+                        : new IssueInvoice.EarlyPaymentDiscount(request.discount().percent(), request.discount().withinDays()),
+                request.purchaseOrder());
+    }
+
+    private static RejectedProblem rejected(List<Violation> violations) {
+        return new RejectedProblem(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields break the rules for an invoice",
+                violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+    }
+}

@@ -1,0 +1,141 @@
+package nl.tijdig.invoice.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.tijdig.events.CloudEventsKafka;
+import nl.tijdig.events.EventCatalogue;
+import nl.tijdig.events.EventExamples;
+import nl.tijdig.events.EventJson;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.testing.quarkus.KafkaResource;
+import nl.tijdig.testing.quarkus.PostgresResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "invoice"))
+class InvoiceApiTest {
+
+    static final String TENANT = "0193a6f2-0000-7000-8000-0000000000d1";
+    static final String NO_PROFILE_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
+
+    static String invoice(String debtorId) {
+        return """
+                {"debtorId": "%s", "issueDate": "2026-11-23", "deliveryDate": "2026-11-20",
+                 "lines": [{"description": "Schoonmaak kantoor november", "quantity": 20, "unitPrice": "45.00", "vat": "STANDARD"},
+                           {"description": "Koffie", "quantity": 3, "unitPrice": 2.49, "vat": "REDUCED"}],
+                 "purchaseOrder": "PO-2026-118", "discount": {"percent": 2, "withinDays": 10}}""".formatted(debtorId);
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void an_issued_invoice_has_its_totals_number_reference_and_due_date_and_is_published_as_the_contract_says() {
+        // given the tenant's creditor profile and a business debtor
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE.replace("\"2026\"", "\"F26\""))
+                .when().put("/creditor-profile").then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+
+        // when an invoice is issued
+        String id = given().contentType(ContentType.JSON).body(invoice(debtor)).when().post("/invoices")
+                .then().statusCode(201)
+                .body("invoiceNumber", is("F26-000001"))
+                .body("totalExclVat.amount", is("907.47"))  // 900.00 + 7.47
+                .body("vatTotal.amount", is("189.67"))      // 189.00 + 0.6723 -> 0.67
+                .body("totalInclVat.amount", is("1097.14"))
+                .body("dueDate", is("2026-12-23"))          // the profile's 30 days B2B
+                .body("termDays", is(30))
+                .body("lines[1].lineTotal.amount", is("7.47"))
+                .extract().path("invoiceId");
+        String reference = given().when().get("/invoices/" + id).then().statusCode(200)
+                .body("debtor.segment", is("B2B")).extract().path("paymentReference");
+        assertThat(Betalingskenmerk.isValid(reference)).isTrue();
+        assertThat(reference).hasSize(16);
+
+        // then InvoiceIssued is on the topic as a CloudEvent with the contract example's fields
+        ConsumerRecord<String, byte[]> record = published(id);
+        CloudEventsKafka.Decoded decoded = CloudEventsKafka.standard().decode(record);
+        assertThat(decoded).isInstanceOf(CloudEventsKafka.Known.class);
+        InvoiceIssued issued = (InvoiceIssued) ((CloudEventsKafka.Known) decoded).envelope().data();
+        assertThat(issued.invoiceNumber()).isEqualTo("F26-000001");
+        assertThat(fieldNames(EventJson.mapper().valueToTree(issued)))
+                .containsExactlyInAnyOrderElementsOf(fieldNames(EventExamples.tree(
+                        EventCatalogue.standard().of(InvoiceIssued.class))));
+
+        // and the next invoice takes the next number
+        given().contentType(ContentType.JSON).body(invoice(debtor)).when().post("/invoices")
+                .then().statusCode(201).body("invoiceNumber", is("F26-000002"));
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void an_invoice_breaking_the_rules_is_a_422_naming_each_field_and_takes_no_number() {
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE.replace("\"2026\"", "\"F26\""))
+                .when().put("/creditor-profile").then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        String bad = invoice(debtor).replace("\"deliveryDate\": \"2026-11-20\",", "")
+                .replace("\"quantity\": 3,", "\"quantity\": 0,").replace("\"vat\": \"REDUCED\"", "\"vat\": \"REVERSE_CHARGE\"");
+
+        given().contentType(ContentType.JSON).body(bad).when().post("/invoices")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("deliveryDate", "lines[1].quantity", "debtor.vatId"));
+        given().contentType(ContentType.JSON).body(invoice(UUID.randomUUID().toString())).when().post("/invoices")
+                .then().statusCode(422).body("errors.field", hasItem("debtorId"));
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = NO_PROFILE_TENANT))
+    void without_a_creditor_profile_no_invoice_is_issued_and_another_tenants_invoice_is_not_found() {
+        given().contentType(ContentType.JSON).body(invoice(UUID.randomUUID().toString())).when().post("/invoices")
+                .then().statusCode(422).body("errors.field", hasItem("creditorProfile"));
+        given().when().get("/invoices/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static ConsumerRecord<String, byte[]> published(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", KafkaResource.broker().bootstrapServers(), "group.id", "probe-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("tijdig.invoice.v1"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        return record;
+                    }
+                }
+            }
+            throw new AssertionError("nothing published for " + key);
+        }
+    }
+}

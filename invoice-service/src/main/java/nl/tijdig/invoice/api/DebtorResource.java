@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -27,6 +27,7 @@ import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
@@ -72,12 +73,17 @@ public class DebtorResource {
     @Inject
     IdGenerator ids;
 
+    @Inject
+    Idempotency idempotency;
+
+    /** Registers a debtor; with an {@code Idempotency-Key} a repeat returns the first debtor. */
     @POST
-    public Uni<Response> register(DebtorRequest request) {
+    public Uni<Response> register(@HeaderParam(Idempotency.HEADER) String idempotencyKey, DebtorRequest request) {
         TenantId owner = tenant.get();
         Debtor debtor = decide(new DebtorId(ids.next()), request);
-        return pool.withTransaction(tx -> debtors.register(tx, owner, debtor))
-                .map(ignored -> Response.created(URI.create("/debtors/" + debtor.id())).entity(DebtorView.of(debtor)).build());
+        return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /debtors", idempotencyKey, request,
+                () -> debtors.register(tx, owner, debtor)
+                        .replaceWith(new Idempotency.Outcome(201, "/debtors/" + debtor.id(), DebtorView.of(debtor)))));
     }
 
     @PUT

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +42,7 @@ import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
@@ -98,15 +99,23 @@ public class InvoiceResource {
     @Inject
     Counters counters;
 
+    @Inject
+    Idempotency idempotency;
+
+    /**
+     * Issues an invoice. With an {@code Idempotency-Key}, a repeat of the same request returns the first
+     * response (the same invoice) and issues nothing; the key with another request is a 422.
+     */
     @POST
-    public Uni<Response> issue(IssueRequest request) {
+    public Uni<Response> issue(@HeaderParam(Idempotency.HEADER) String idempotencyKey, IssueRequest request) {
         TenantId owner = tenant.get();
         IssueInvoice command = command(request);
-        return pool.withTransaction(tx -> profiles.load(tx, owner).flatMap(profile -> debtors.load(tx, owner, command.debtorId())
+        return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /invoices", idempotencyKey, request,
+                () -> profiles.load(tx, owner).flatMap(profile -> debtors.load(tx, owner, command.debtorId())
                         .flatMap(debtor -> issue(tx, owner, command, request.series(),
                                 profile.map(CreditorProfileStore.Versioned::profile).orElse(null),
-                                debtor.map(DebtorStore.Versioned::debtor).orElse(null)))))
-                .map(issued -> Response.created(URI.create("/invoices/" + issued.invoiceId())).entity(issued).build());
+                                debtor.map(DebtorStore.Versioned::debtor).orElse(null))))
+                        .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))));
     }
 
     @GET

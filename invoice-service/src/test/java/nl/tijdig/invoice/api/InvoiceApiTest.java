@@ -42,6 +42,7 @@ class InvoiceApiTest {
 
     static final String TENANT = "0193a6f2-0000-7000-8000-0000000000d1";
     static final String NO_PROFILE_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
+    static final String IDEMPOTENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d3";
 
     static String invoice(String debtorId) {
         return """
@@ -104,6 +105,36 @@ class InvoiceApiTest {
                 .body("errors.field", containsInAnyOrder("deliveryDate", "lines[1].quantity", "debtor.vatId"));
         given().contentType(ContentType.JSON).body(invoice(UUID.randomUUID().toString())).when().post("/invoices")
                 .then().statusCode(422).body("errors.field", hasItem("debtorId"));
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = IDEMPOTENT_TENANT))
+    void a_repeated_post_with_the_same_idempotency_key_returns_the_first_invoice_and_issues_nothing() throws Exception {
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
+                .then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        String key = UUID.randomUUID().toString();
+
+        // when the same request is sent twice with one key (the second as a concurrent retry would)
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(invoice(debtor))
+                .when().post("/invoices").then().statusCode(201).extract().path("invoiceId");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(invoice(debtor))
+                .when().post("/invoices")
+                .then().statusCode(201)
+                .header("Idempotency-Replayed", is("true"))
+                .header("Location", org.hamcrest.Matchers.endsWith("/invoices/" + first))
+                .body("invoiceId", is(first))
+                .body("invoiceNumber", is("2026-000001"));
+
+        // then only one invoice was issued: the next one without a key is number 2
+        given().contentType(ContentType.JSON).body(invoice(debtor)).when().post("/invoices")
+                .then().statusCode(201).body("invoiceNumber", is("2026-000002"));
+
+        // and the key with another request is refused, naming the header
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(invoice(debtor).replace("PO-2026-118", "PO-2026-119"))
+                .when().post("/invoices")
+                .then().statusCode(422).body("errors[0].field", is("Idempotency-Key"));
     }
 
     @Test

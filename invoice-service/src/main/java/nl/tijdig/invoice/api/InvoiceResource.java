@@ -1,5 +1,6 @@
 package nl.tijdig.invoice.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,6 +25,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.invoice.domain.CreditNoteDecider;
 import nl.tijdig.invoice.domain.CreditorProfile;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.invoice.domain.InvoiceLine;
@@ -118,11 +120,70 @@ public class InvoiceResource {
                         .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))));
     }
 
+    /** The invoice as issued, with its status and the principal left after credit notes. */
+    public record InvoiceView(@JsonUnwrapped InvoiceIssued invoice, String status, Money credited, Money principalLeft) {
+
+        static InvoiceView of(InvoiceStore.Loaded loaded) {
+            return new InvoiceView(loaded.issued(), loaded.state().status(), loaded.state().credited(),
+                    loaded.state().principalLeft());
+        }
+    }
+
+    /** A credit note: lines for a partial credit, none to credit what is left in full. */
+    public record CreditNoteRequest(List<LineRequest> lines, String reason, LocalDate creditDate) {
+    }
+
+    public record CancellationRequest(String reason) {
+    }
+
     @GET
     @Path("/{id}")
-    public Uni<InvoiceIssued> get(@PathParam("id") UUID id) {
+    public Uni<InvoiceView> get(@PathParam("id") UUID id) {
         return invoices.load(pool, tenant.get(), new InvoiceId(id))
-                .map(found -> found.orElseThrow(() -> new NotFoundProblem("invoice", id)));
+                .map(found -> InvoiceView.of(found.orElseThrow(() -> new NotFoundProblem("invoice", id))));
+    }
+
+    /** Credits the invoice in full or in part, with a credit note of its own number (series CN + year). */
+    @POST
+    @Path("/{id}/credit-notes")
+    public Uni<Response> credit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            CreditNoteRequest request) {
+        TenantId owner = tenant.get();
+        CreditNoteRequest credit = request == null ? new CreditNoteRequest(null, null, null) : request;
+        LocalDate creditDate = credit.creditDate() != null ? credit.creditDate() : BusinessTime.today(clock);
+        return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /invoices/" + id + "/credit-notes",
+                idempotencyKey, credit, () -> invoices.load(tx, owner, new InvoiceId(id)).flatMap(found -> {
+                    InvoiceStore.Loaded invoice = found.orElseThrow(() -> new NotFoundProblem("invoice", id));
+                    Currency currency = invoice.issued().totalInclVat().currency();
+                    List<InvoiceLine> lines = lines(credit.lines(), currency);
+                    List<Violation> violations = CreditNoteDecider.validate(invoice.state(), lines, currency);
+                    if (!violations.isEmpty()) {
+                        return Uni.createFrom().failure(rejected(violations));
+                    }
+                    CreditNoteDecider.Credit amounts = CreditNoteDecider.credit(invoice.state(), lines, currency);
+                    String series = "CN" + creditDate.getYear();
+                    return counters.next(tx, owner, Counters.invoiceSeries(series))
+                            .flatMap(n -> invoices.credit(tx, owner, invoice, new InvoiceId(ids.next()),
+                                    InvoiceNumbers.format(series, n), amounts, creditDate, credit.reason()))
+                            .map(event -> new Idempotency.Outcome(201, "/invoices/" + id, event));
+                })));
+    }
+
+    /** Cancels an invoice nothing was credited on; from then on nothing of it is owed. */
+    @POST
+    @Path("/{id}/cancellation")
+    public Uni<InvoiceView> cancel(@PathParam("id") UUID id, CancellationRequest request) {
+        TenantId owner = tenant.get();
+        return pool.withTransaction(tx -> invoices.load(tx, owner, new InvoiceId(id)).flatMap(found -> {
+            InvoiceStore.Loaded invoice = found.orElseThrow(() -> new NotFoundProblem("invoice", id));
+            List<Violation> violations = CreditNoteDecider.validateCancellation(invoice.state());
+            if (!violations.isEmpty()) {
+                return Uni.createFrom().failure(rejected(violations));
+            }
+            return invoices.cancel(tx, owner, invoice, request == null ? null : request.reason(), BusinessTime.today(clock))
+                    .replaceWith(InvoiceView.of(new InvoiceStore.Loaded(invoice.issued(), invoice.state().cancel(),
+                            invoice.version() + 1)));
+        }));
     }
 
     private Uni<InvoiceIssued> issue(SqlConnection tx, TenantId owner, IssueInvoice command, String requestedSeries,
@@ -161,10 +222,31 @@ public class InvoiceResource {
                 violations.add(new Violation("currency", "is not an ISO 4217 currency code"));
             }
         }
+        List<InvoiceLine> lines = List.of();
+        try {
+            lines = lines(request.lines(), currency);
+        } catch (RejectedProblem e) {
+            e.errors().forEach(error -> violations.add(new Violation(error.field(), error.message())));
+        }
+        if (!violations.isEmpty()) {
+            throw rejected(violations);
+        }
+        return new IssueInvoice(new InvoiceId(ids.next()), new DebtorId(request.debtorId()), currency, lines,
+                request.issueDate() != null ? request.issueDate() : BusinessTime.today(clock), request.deliveryDate(),
+                request.termDays() == null ? OptionalInt.empty() : OptionalInt.of(request.termDays()), request.dueDate(),
+                request.longTermAgreed(),
+                request.discount() == null ? null
+                        : new IssueInvoice.EarlyPaymentDiscount(request.discount().percent(), request.discount().withinDays()),
+                request.purchaseOrder());
+    }
+
+    /** Request lines as domain lines; a line without quantity, unit price or VAT is a 422 naming it. */
+    private static List<InvoiceLine> lines(List<LineRequest> requested, Currency currency) {
+        List<Violation> violations = new ArrayList<>();
         List<InvoiceLine> lines = new ArrayList<>();
-        List<LineRequest> requested = request.lines() == null ? List.of() : request.lines();
-        for (int i = 0; i < requested.size(); i++) {
-            LineRequest line = requested.get(i);
+        List<LineRequest> given = requested == null ? List.of() : requested;
+        for (int i = 0; i < given.size(); i++) {
+            LineRequest line = given.get(i);
             String at = "lines[" + i + "]";
             if (line == null) {
                 violations.add(new Violation(at, "is required"));
@@ -187,13 +269,7 @@ public class InvoiceResource {
         if (!violations.isEmpty()) {
             throw rejected(violations);
         }
-        return new IssueInvoice(new InvoiceId(ids.next()), new DebtorId(request.debtorId()), currency, lines,
-                request.issueDate() != null ? request.issueDate() : BusinessTime.today(clock), request.deliveryDate(),
-                request.termDays() == null ? OptionalInt.empty() : OptionalInt.of(request.termDays()), request.dueDate(),
-                request.longTermAgreed(),
-                request.discount() == null ? null
-                        : new IssueInvoice.EarlyPaymentDiscount(request.discount().percent(), request.discount().withinDays()),
-                request.purchaseOrder());
+        return lines;
     }
 
     private static RejectedProblem rejected(List<Violation> violations) {

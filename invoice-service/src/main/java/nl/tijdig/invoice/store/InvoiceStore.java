@@ -7,11 +7,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import nl.tijdig.events.DebtorSnapshot;
 import nl.tijdig.events.EarlyPaymentDiscount;
 import nl.tijdig.events.EventJson;
+import nl.tijdig.events.InvoiceCancelled;
+import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.LineItem;
 import nl.tijdig.events.VatAmount;
@@ -19,19 +22,27 @@ import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.RecordedEvent;
 import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.invoice.domain.CreditNoteDecider;
 import nl.tijdig.invoice.domain.InvoiceAmounts;
 import nl.tijdig.invoice.domain.InvoiceLine;
+import nl.tijdig.invoice.domain.InvoiceState;
 import nl.tijdig.invoice.domain.IssuedInvoice;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.TenantId;
 
-/** Invoices as event streams (one per invoice), starting with InvoiceIssued. */
+/** Invoices as event streams (one per invoice): InvoiceIssued, then InvoiceCredited or InvoiceCancelled. */
 @ApplicationScoped
 public class InvoiceStore {
 
     static final String STREAM_TYPE = "invoice";
     static final String ISSUED = "nl.tijdig.invoice.InvoiceIssued.v1";
+    static final String CREDITED = "nl.tijdig.invoice.InvoiceCredited.v1";
+    static final String CANCELLED = "nl.tijdig.invoice.InvoiceCancelled.v1";
+
+    /** An invoice as issued, its state after credit notes and cancellation, and its stream version. */
+    public record Loaded(InvoiceIssued issued, InvoiceState state, long version) {
+    }
 
     @Inject
     EventStore store;
@@ -48,10 +59,47 @@ public class InvoiceStore {
                 List.of(NewEvent.published(ids.next(), event))).replaceWith(event);
     }
 
-    /** The invoice as issued, if this tenant has it. */
-    public Uni<Optional<InvoiceIssued>> load(SqlClient client, TenantId tenant, InvoiceId id) {
-        return store.load(client, tenant, id.value()).map(events -> events.stream()
-                .filter(e -> ISSUED.equals(e.type())).findFirst().map(InvoiceStore::read));
+    /** The invoice with its state, if this tenant has it. */
+    public Uni<Optional<Loaded>> load(SqlClient client, TenantId tenant, InvoiceId id) {
+        return store.load(client, tenant, id.value()).map(events -> {
+            InvoiceIssued issued = null;
+            InvoiceState state = null;
+            for (RecordedEvent event : events) {
+                switch (event.type()) {
+                    case ISSUED -> {
+                        issued = read(event, InvoiceIssued.class);
+                        state = InvoiceState.issued(issued.totalInclVat(), issued.vatTotal());
+                    }
+                    case CREDITED -> {
+                        InvoiceCredited credited = read(event, InvoiceCredited.class);
+                        state = state.credit(credited.amountInclVat(), credited.vatAmount());
+                    }
+                    case CANCELLED -> state = state.cancel();
+                    default -> {
+                        // an event this version does not know changes nothing
+                    }
+                }
+            }
+            return issued == null ? Optional.empty()
+                    : Optional.of(new Loaded(issued, state, events.get(events.size() - 1).version()));
+        });
+    }
+
+    public Uni<InvoiceCredited> credit(SqlConnection tx, TenantId tenant, Loaded invoice, InvoiceId creditNoteId,
+            String number, CreditNoteDecider.Credit credit, LocalDate creditDate, String reason) {
+        InvoiceCredited event = new InvoiceCredited(tenant, invoice.issued().invoiceId(), creditNoteId, number,
+                credit.amountInclVat(), credit.vat(), creditDate, reason, clock.instant());
+        return append(tx, tenant, invoice, event).replaceWith(event);
+    }
+
+    public Uni<Void> cancel(SqlConnection tx, TenantId tenant, Loaded invoice, String reason, LocalDate cancelDate) {
+        return append(tx, tenant, invoice, new InvoiceCancelled(tenant, invoice.issued().invoiceId(), reason, cancelDate,
+                clock.instant()));
+    }
+
+    private Uni<Void> append(SqlConnection tx, TenantId tenant, Loaded invoice, nl.tijdig.events.InvoiceEvent event) {
+        return store.append(tx, tenant, new StreamRef(invoice.issued().invoiceId().value(), STREAM_TYPE),
+                invoice.version(), List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
     }
 
     private InvoiceIssued event(TenantId tenant, IssuedInvoice invoice) {
@@ -75,9 +123,9 @@ public class InvoiceStore {
                 clock.instant());
     }
 
-    private static InvoiceIssued read(RecordedEvent event) {
+    private static <T> T read(RecordedEvent event, Class<T> type) {
         try {
-            return EventJson.mapper().treeToValue(event.data(), InvoiceIssued.class);
+            return EventJson.mapper().treeToValue(event.data(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored event " + event.eventId() + " is unreadable", e);
         }

@@ -108,6 +108,59 @@ class InvoiceApiTest {
     }
 
     @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void a_credit_note_lowers_the_principal_left_and_a_full_credit_closes_it() {
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
+                .then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        String id = given().contentType(ContentType.JSON).body(invoice(debtor)).when().post("/invoices")
+                .then().statusCode(201).extract().path("invoiceId");
+
+        // when part of it is credited (2 hours not worked, 21 % VAT)
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"reason": "Twee uur niet gewerkt", "creditDate": "2026-11-30",
+                         "lines": [{"description": "Schoonmaak niet uitgevoerd", "quantity": 2, "unitPrice": "45.00", "vat": "STANDARD"}]}""")
+                .when().post("/invoices/" + id + "/credit-notes")
+                .then().statusCode(201)
+                .body("creditNoteNumber", is("CN2026-000001"))
+                .body("amountInclVat.amount", is("108.90"))
+                .body("vatAmount.amount", is("18.90"));
+
+        // then the invoice shows it
+        given().when().get("/invoices/" + id).then().statusCode(200)
+                .body("status", is("PARTIALLY_CREDITED"))
+                .body("principalLeft.amount", is("988.24"))   // 1097.14 - 108.90
+                .body("invoiceNumber", is(org.hamcrest.Matchers.notNullValue()));
+
+        // when the rest is credited in full, then nothing is left, and it cannot be cancelled any more
+        given().contentType(ContentType.JSON).body("{\"reason\": \"Opdracht vervallen\"}")
+                .when().post("/invoices/" + id + "/credit-notes")
+                .then().statusCode(201).body("amountInclVat.amount", is("988.24"));
+        given().when().get("/invoices/" + id).then().body("status", is("CREDITED")).body("principalLeft.amount", is("0.00"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/invoices/" + id + "/credit-notes")
+                .then().statusCode(422).body("errors[0].message", is("is credited in full already"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/invoices/" + id + "/cancellation")
+                .then().statusCode(422);
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void an_invoice_without_credit_notes_can_be_cancelled_once() {
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
+                .then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        String id = given().contentType(ContentType.JSON).body(invoice(debtor)).when().post("/invoices")
+                .then().statusCode(201).extract().path("invoiceId");
+
+        given().contentType(ContentType.JSON).body("{\"reason\": \"Dubbel gefactureerd\"}")
+                .when().post("/invoices/" + id + "/cancellation")
+                .then().statusCode(200).body("status", is("CANCELLED")).body("principalLeft.amount", is("0.00"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/invoices/" + id + "/cancellation")
+                .then().statusCode(422).body("errors[0].message", is("is cancelled already"));
+    }
+
+    @Test
     @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = IDEMPOTENT_TENANT))
     void a_repeated_post_with_the_same_idempotency_key_returns_the_first_invoice_and_issues_nothing() throws Exception {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")

@@ -30,6 +30,7 @@ import nl.tijdig.invoice.domain.CreditorProfile;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.invoice.domain.InvoiceLine;
 import nl.tijdig.invoice.domain.InvoiceNumbers;
+import nl.tijdig.invoice.domain.InvoiceState;
 import nl.tijdig.invoice.domain.IssueInvoice;
 import nl.tijdig.invoice.domain.IssueInvoiceDecider;
 import nl.tijdig.invoice.domain.Violation;
@@ -37,6 +38,7 @@ import nl.tijdig.invoice.domain.VatRate;
 import nl.tijdig.invoice.store.Counters;
 import nl.tijdig.invoice.store.CreditorProfileStore;
 import nl.tijdig.invoice.store.DebtorStore;
+import nl.tijdig.invoice.store.InvoicePayments;
 import nl.tijdig.invoice.store.InvoiceStore;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.DebtorId;
@@ -104,6 +106,9 @@ public class InvoiceResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    InvoicePayments payments;
+
     /**
      * Issues an invoice. With an {@code Idempotency-Key}, a repeat of the same request returns the first
      * response (the same invoice) and issues nothing; the key with another request is a 422.
@@ -120,12 +125,17 @@ public class InvoiceResource {
                         .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))));
     }
 
-    /** The invoice as issued, with its status and the principal left after credit notes. */
-    public record InvoiceView(@JsonUnwrapped InvoiceIssued invoice, String status, Money credited, Money principalLeft) {
+    /**
+     * The invoice as issued, with its status, what credit notes took off, the principal left after them,
+     * what has been paid and what is still open.
+     */
+    public record InvoiceView(@JsonUnwrapped InvoiceIssued invoice, String status, Money credited, Money principalLeft,
+            Money paid, Money openPrincipal) {
 
-        static InvoiceView of(InvoiceStore.Loaded loaded) {
-            return new InvoiceView(loaded.issued(), loaded.state().status(), loaded.state().credited(),
-                    loaded.state().principalLeft());
+        static InvoiceView of(InvoiceStore.Loaded loaded, Money paid) {
+            InvoiceState state = loaded.state();
+            return new InvoiceView(loaded.issued(), state.status(paid), state.credited(), state.principalLeft(), paid,
+                    state.openPrincipal(paid));
         }
     }
 
@@ -139,8 +149,12 @@ public class InvoiceResource {
     @GET
     @Path("/{id}")
     public Uni<InvoiceView> get(@PathParam("id") UUID id) {
-        return invoices.load(pool, tenant.get(), new InvoiceId(id))
-                .map(found -> InvoiceView.of(found.orElseThrow(() -> new NotFoundProblem("invoice", id))));
+        TenantId owner = tenant.get();
+        return invoices.load(pool, owner, new InvoiceId(id)).flatMap(found -> {
+            InvoiceStore.Loaded invoice = found.orElseThrow(() -> new NotFoundProblem("invoice", id));
+            return payments.paid(pool, owner, invoice.issued().invoiceId(), invoice.issued().totalInclVat().currency())
+                    .map(paid -> InvoiceView.of(invoice, paid));
+        });
     }
 
     /** Credits the invoice in full or in part, with a credit note of its own number (series CN + year). */
@@ -176,13 +190,16 @@ public class InvoiceResource {
         TenantId owner = tenant.get();
         return pool.withTransaction(tx -> invoices.load(tx, owner, new InvoiceId(id)).flatMap(found -> {
             InvoiceStore.Loaded invoice = found.orElseThrow(() -> new NotFoundProblem("invoice", id));
-            List<Violation> violations = CreditNoteDecider.validateCancellation(invoice.state());
-            if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(rejected(violations));
-            }
-            return invoices.cancel(tx, owner, invoice, request == null ? null : request.reason(), BusinessTime.today(clock))
-                    .replaceWith(InvoiceView.of(new InvoiceStore.Loaded(invoice.issued(), invoice.state().cancel(),
-                            invoice.version() + 1)));
+            return payments.paid(tx, owner, invoice.issued().invoiceId(), invoice.issued().totalInclVat().currency())
+                    .flatMap(paid -> {
+                        List<Violation> violations = CreditNoteDecider.validateCancellation(invoice.state(), paid);
+                        if (!violations.isEmpty()) {
+                            return Uni.createFrom().failure(rejected(violations));
+                        }
+                        return invoices.cancel(tx, owner, invoice, request == null ? null : request.reason(),
+                                BusinessTime.today(clock)).replaceWith(InvoiceView.of(new InvoiceStore.Loaded(
+                                        invoice.issued(), invoice.state().cancel(), invoice.version() + 1), paid));
+                    });
         }));
     }
 

@@ -7,8 +7,7 @@ import nl.tijdig.kernel.Money;
 /**
  * Decides a credit note: in full (what is left of the principal, with what is left of its VAT) or in
  * part (lines, computed as an invoice's are), never more than is left, never on a cancelled invoice.
- * And decides a cancellation: only for an invoice that nothing was credited on (payments are checked
- * by the caller once the service follows them).
+ * And decides a cancellation: only for an invoice without payments and without credit notes.
  */
 public final class CreditNoteDecider {
 
@@ -61,11 +60,13 @@ public final class CreditNoteDecider {
         return new Credit(amounts.totalInclVat(), amounts.vatTotal());
     }
 
-    /** The violations of cancelling the invoice. */
-    public static List<Violation> validateCancellation(InvoiceState state) {
+    /** The violations of cancelling the invoice, given what has been paid on it. */
+    public static List<Violation> validateCancellation(InvoiceState state, Money paid) {
         Violations violations = new Violations();
         if (state.cancelled()) {
             violations.add("invoice", "is cancelled already");
+        } else if (paid.isPositive()) {
+            violations.add("invoice", "has payments: credit it instead of cancelling");
         } else if (state.creditNotes() > 0) {
             violations.add("invoice", "has credit notes: credit the rest instead of cancelling");
         }

@@ -45,4 +45,17 @@ public record InvoiceState(Money totalInclVat, Money vatTotal, Money credited, M
         }
         return credited.isZero() ? "ISSUED" : "PARTIALLY_CREDITED";
     }
+
+    /** What is still owed after credit notes and the payments made: never below zero. */
+    public Money openPrincipal(Money paid) {
+        return principalLeft().minus(paid).max(Money.zero(totalInclVat.currency()));
+    }
+
+    /** The status with the payments made: PAID once they cover what is left, PARTIALLY_PAID before. */
+    public String status(Money paid) {
+        if (cancelled || !paid.isPositive()) {
+            return status();
+        }
+        return openPrincipal(paid).isZero() ? "PAID" : "PARTIALLY_PAID";
+    }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "invoice"))
 class CreditorProfileApiTest {
 
-    static final String PROFILE = """
+    public static final String PROFILE = """
             {"name": "Schoonmaakbedrijf Helder B.V.",
              "address": {"street": "Stationsplein 1", "postalCode": "3511 ED", "city": "Utrecht", "countryCode": "NL"},
              "kvkNumber": "87654321", "vatId": "NL001234567B01", "iban": "nl91 abna 0417 1643 00", "bic": "ABNANL2A",

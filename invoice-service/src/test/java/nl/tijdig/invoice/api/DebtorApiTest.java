@@ -36,12 +36,12 @@ class DebtorApiTest {
     static final String TENANT_A = "0193a6f2-0000-7000-8000-00000000000a";
     static final String TENANT_B = "0193a6f2-0000-7000-8000-00000000000b";
 
-    static final String BAKERY = """
+    public static final String BAKERY = """
             {"kind": "BUSINESS", "name": "Bakkerij De Gouden Korst B.V.",
              "address": {"street": "Keizersgracht 123", "postalCode": "1015 CJ", "city": "Amsterdam", "countryCode": "NL"},
              "kvkNumber": "12345678", "email": "administratie@goudenkorst.nl", "iban": "NL91 ABNA 0417 1643 00"}""";
 
-    static String register(String body) {
+    public static String register(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/debtors")
                 .then().statusCode(201).extract().path("id");
     }

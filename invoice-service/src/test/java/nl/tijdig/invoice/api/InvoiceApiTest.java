@@ -44,7 +44,7 @@ class InvoiceApiTest {
     static final String NO_PROFILE_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
     static final String IDEMPOTENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d3";
 
-    static String invoice(String debtorId) {
+    public static String invoice(String debtorId) {
         return """
                 {"debtorId": "%s", "issueDate": "2026-11-23", "deliveryDate": "2026-11-20",
                  "lines": [{"description": "Schoonmaak kantoor november", "quantity": 20, "unitPrice": "45.00", "vat": "STANDARD"},

@@ -52,10 +52,12 @@ class CreditNoteDeciderTest {
                 .containsExactly("is cancelled: there is nothing to credit");
         assertThat(issued.cancel().principalLeft()).isEqualTo(Money.eur("0"));
         assertThat(issued.cancel().status()).isEqualTo("CANCELLED");
-        assertThat(CreditNoteDecider.validateCancellation(issued)).isEmpty();
-        assertThat(CreditNoteDecider.validateCancellation(issued.credit(Money.eur("1"), Money.eur("0"))))
+        assertThat(CreditNoteDecider.validateCancellation(issued, Money.eur("0"))).isEmpty();
+        assertThat(CreditNoteDecider.validateCancellation(issued, Money.eur("10"))).extracting(Violation::message)
+                .containsExactly("has payments: credit it instead of cancelling");
+        assertThat(CreditNoteDecider.validateCancellation(issued.credit(Money.eur("1"), Money.eur("0")), Money.eur("0")))
                 .extracting(Violation::message).containsExactly("has credit notes: credit the rest instead of cancelling");
-        assertThat(CreditNoteDecider.validateCancellation(issued.cancel())).extracting(Violation::message)
+        assertThat(CreditNoteDecider.validateCancellation(issued.cancel(), Money.eur("0"))).extracting(Violation::message)
                 .containsExactly("is cancelled already");
     }
 }

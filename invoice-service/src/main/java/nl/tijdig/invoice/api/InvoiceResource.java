@@ -8,7 +8,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,6 +42,7 @@ import nl.tijdig.invoice.domain.VatRate;
 import nl.tijdig.invoice.store.Counters;
 import nl.tijdig.invoice.store.CreditorProfileStore;
 import nl.tijdig.invoice.store.DebtorStore;
+import nl.tijdig.invoice.store.InvoiceIndex;
 import nl.tijdig.invoice.store.InvoicePayments;
 import nl.tijdig.invoice.store.InvoiceStore;
 import nl.tijdig.kernel.BusinessTime;
@@ -109,6 +114,9 @@ public class InvoiceResource {
     @Inject
     InvoicePayments payments;
 
+    @Inject
+    InvoiceIndex index;
+
     /**
      * Issues an invoice. With an {@code Idempotency-Key}, a repeat of the same request returns the first
      * response (the same invoice) and issues nothing; the key with another request is a 422.
@@ -144,6 +152,32 @@ public class InvoiceResource {
     }
 
     public record CancellationRequest(String reason) {
+    }
+
+    /** A page of the list, and the cursor of the next page (null on the last page). */
+    public record InvoicePage(List<InvoiceIndex.Entry> invoices, UUID next) {
+    }
+
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * The tenant's invoices, newest first, filtered by debtor, status and due date range; {@code limit}
+     * 1 to 200 (default 50); pass {@code after} = the {@code next} of the previous page.
+     */
+    @GET
+    public Uni<InvoicePage> list(@QueryParam("debtorId") UUID debtorId, @QueryParam("status") String status,
+            @QueryParam("dueFrom") LocalDate dueFrom, @QueryParam("dueTo") LocalDate dueTo,
+            @QueryParam("after") UUID after, @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit) {
+        if (status != null && !InvoiceIndex.STATUSES.contains(status)) {
+            throw rejected(List.of(new Violation("status", "must be one of " + InvoiceIndex.STATUSES)));
+        }
+        if (dueFrom != null && dueTo != null && dueTo.isBefore(dueFrom)) {
+            throw rejected(List.of(new Violation("dueTo", "must not be before dueFrom")));
+        }
+        return index.list(pool, tenant.get(), new InvoiceIndex.Query(debtorId, status, dueFrom, dueTo, after, limit + 1))
+                .map(entries -> entries.size() > limit
+                        ? new InvoicePage(entries.subList(0, limit), entries.get(limit - 1).invoiceId())
+                        : new InvoicePage(entries, null));
     }
 
     @GET

@@ -53,10 +53,14 @@ public class InvoiceStore {
     @Inject
     Clock clock;
 
+    @Inject
+    InvoiceIndex index;
+
     public Uni<InvoiceIssued> issue(SqlConnection tx, TenantId tenant, IssuedInvoice invoice) {
         InvoiceIssued event = event(tenant, invoice);
         return store.append(tx, tenant, new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
-                List.of(NewEvent.published(ids.next(), event))).replaceWith(event);
+                        List.of(NewEvent.published(ids.next(), event)))
+                .flatMap(ignored -> index.issued(tx, event)).replaceWith(event);
     }
 
     /** The invoice with its state, if this tenant has it. */
@@ -89,12 +93,14 @@ public class InvoiceStore {
             String number, CreditNoteDecider.Credit credit, LocalDate creditDate, String reason) {
         InvoiceCredited event = new InvoiceCredited(tenant, invoice.issued().invoiceId(), creditNoteId, number,
                 credit.amountInclVat(), credit.vat(), creditDate, reason, clock.instant());
-        return append(tx, tenant, invoice, event).replaceWith(event);
+        return append(tx, tenant, invoice, event)
+                .flatMap(ignored -> index.credited(tx, tenant, invoice.issued().invoiceId().value(), credit.amountInclVat()))
+                .replaceWith(event);
     }
 
     public Uni<Void> cancel(SqlConnection tx, TenantId tenant, Loaded invoice, String reason, LocalDate cancelDate) {
         return append(tx, tenant, invoice, new InvoiceCancelled(tenant, invoice.issued().invoiceId(), reason, cancelDate,
-                clock.instant()));
+                clock.instant())).flatMap(ignored -> index.cancelled(tx, tenant, invoice.issued().invoiceId().value()));
     }
 
     private Uni<Void> append(SqlConnection tx, TenantId tenant, Loaded invoice, nl.tijdig.events.InvoiceEvent event) {

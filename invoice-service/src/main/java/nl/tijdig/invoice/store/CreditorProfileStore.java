@@ -1,6 +1,5 @@
 package nl.tijdig.invoice.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import nl.tijdig.events.CreditorProfileUpdated;
 import nl.tijdig.events.CreditorSnapshot;
-import nl.tijdig.events.EventJson;
 import nl.tijdig.events.PostalAddress;
 import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
@@ -51,7 +49,7 @@ public class CreditorProfileStore {
             CreditorProfile profile = null;
             for (RecordedEvent event : events) {
                 if (UPDATED.equals(event.type())) {
-                    profile = profile(read(event));
+                    profile = profile(event.as(CreditorProfileUpdated.class));
                 }
             }
             return profile == null ? Optional.empty()
@@ -85,13 +83,5 @@ public class CreditorProfileStore {
 
     private static OptionalInt unboxed(Integer value) {
         return value == null ? OptionalInt.empty() : OptionalInt.of(value);
-    }
-
-    private static CreditorProfileUpdated read(RecordedEvent event) {
-        try {
-            return EventJson.mapper().treeToValue(event.data(), CreditorProfileUpdated.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored event " + event.eventId() + " is unreadable", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.tijdig.invoice.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -13,7 +12,6 @@ import java.util.OptionalInt;
 import nl.tijdig.events.DebtorDetails;
 import nl.tijdig.events.DebtorRegistered;
 import nl.tijdig.events.DebtorUpdated;
-import nl.tijdig.events.EventJson;
 import nl.tijdig.events.PostalAddress;
 import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
@@ -71,11 +69,11 @@ public class DebtorStore {
         for (RecordedEvent event : events) {
             debtor = switch (event.type()) {
                 case REGISTERED -> {
-                    DebtorRegistered registered = read(event, DebtorRegistered.class);
+                    DebtorRegistered registered = event.as(DebtorRegistered.class);
                     yield debtor(registered.debtorId(), registered.debtor());
                 }
                 case UPDATED -> {
-                    DebtorUpdated updated = read(event, DebtorUpdated.class);
+                    DebtorUpdated updated = event.as(DebtorUpdated.class);
                     yield debtor(updated.debtorId(), updated.debtor());
                 }
                 default -> debtor; // events this version does not know change nothing
@@ -97,13 +95,5 @@ public class DebtorStore {
         return new Debtor(id, Debtor.Kind.valueOf(d.kind()), d.name(),
                 new Address(a.street(), a.postalCode(), a.city(), a.countryCode()), d.kvkNumber(), d.vatId(), d.email(),
                 d.language(), d.iban(), d.segment(), d.termDays() == null ? OptionalInt.empty() : OptionalInt.of(d.termDays()));
-    }
-
-    private static <T> T read(RecordedEvent event, Class<T> type) {
-        try {
-            return EventJson.mapper().treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored event " + event.eventId() + " is unreadable", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.tijdig.invoice.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import nl.tijdig.events.DebtorSnapshot;
 import nl.tijdig.events.EarlyPaymentDiscount;
-import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceCancelled;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
@@ -71,11 +69,11 @@ public class InvoiceStore {
             for (RecordedEvent event : events) {
                 switch (event.type()) {
                     case ISSUED -> {
-                        issued = read(event, InvoiceIssued.class);
+                        issued = event.as(InvoiceIssued.class);
                         state = InvoiceState.issued(issued.totalInclVat(), issued.vatTotal());
                     }
                     case CREDITED -> {
-                        InvoiceCredited credited = read(event, InvoiceCredited.class);
+                        InvoiceCredited credited = event.as(InvoiceCredited.class);
                         state = state.credit(credited.amountInclVat(), credited.vatAmount());
                     }
                     case CANCELLED -> state = state.cancel();
@@ -127,13 +125,5 @@ public class InvoiceStore {
                 invoice.purchaseOrder(),
                 discount == null ? null : new EarlyPaymentDiscount(discount.percent().toPlainString(), discount.withinDays()),
                 clock.instant());
-    }
-
-    private static <T> T read(RecordedEvent event, Class<T> type) {
-        try {
-            return EventJson.mapper().treeToValue(event.data(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored event " + event.eventId() + " is unreadable", e);
-        }
     }
 }

@@ -17,14 +17,11 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -65,9 +62,10 @@ class DebtorApiTest {
                 .body("termDays", nullValue());
 
         // and DebtorRegistered is on tijdig.invoice.v1, keyed by the debtor, for this tenant
-        ConsumerRecord<String, byte[]> record = published(id);
-        assertThat(header(record, "ce_type")).isEqualTo("nl.tijdig.invoice.DebtorRegistered.v1");
-        assertThat(header(record, "ce_tenantid")).isEqualTo(TENANT_A);
+        ConsumerRecord<String, byte[]> record = TopicProbe.first(KafkaResource.broker().bootstrapServers(),
+                "tijdig.invoice.v1", r -> id.equals(r.key()), Duration.ofSeconds(60));
+        assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("nl.tijdig.invoice.DebtorRegistered.v1");
+        assertThat(TopicProbe.header(record, "ce_tenantid")).isEqualTo(TENANT_A);
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"kvkNumber\":\"12345678\"");
     }
 
@@ -105,26 +103,5 @@ class DebtorApiTest {
     @Test
     void an_anonymous_caller_is_refused() {
         given().when().get("/debtors/" + UUID.randomUUID()).then().statusCode(401);
-    }
-
-    private static ConsumerRecord<String, byte[]> published(String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", KafkaResource.broker().bootstrapServers(), "group.id", "probe-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("tijdig.invoice.v1"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-            throw new AssertionError("nothing published for " + key);
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

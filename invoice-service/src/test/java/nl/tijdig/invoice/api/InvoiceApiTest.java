@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventCatalogue;
@@ -26,12 +25,10 @@ import nl.tijdig.events.EventExamples;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -77,7 +74,8 @@ class InvoiceApiTest {
         assertThat(reference).hasSize(16);
 
         // then InvoiceIssued is on the topic as a CloudEvent with the contract example's fields
-        ConsumerRecord<String, byte[]> record = published(id);
+        ConsumerRecord<String, byte[]> record = TopicProbe.first(KafkaResource.broker().bootstrapServers(),
+                "tijdig.invoice.v1", r -> id.equals(r.key()), Duration.ofSeconds(60));
         CloudEventsKafka.Decoded decoded = CloudEventsKafka.standard().decode(record);
         assertThat(decoded).isInstanceOf(CloudEventsKafka.Known.class);
         InvoiceIssued issued = (InvoiceIssued) ((CloudEventsKafka.Known) decoded).envelope().data();
@@ -204,22 +202,5 @@ class InvoiceApiTest {
             names.add(it.next());
         }
         return names;
-    }
-
-    private static ConsumerRecord<String, byte[]> published(String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", KafkaResource.broker().bootstrapServers(), "group.id", "probe-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("tijdig.invoice.v1"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-            throw new AssertionError("nothing published for " + key);
-        }
     }
 }

@@ -43,4 +43,20 @@ class ReadinessTest {
         // then the service is ready again without a restart
         await().atMost(Duration.ofSeconds(60)).untilAsserted(Readiness::assertDatabaseAndKafkaUp);
     }
+
+    @Test
+    void is_not_ready_while_the_broker_is_down_and_ready_again_after() {
+        Readiness.assertDatabaseAndKafkaUp();
+
+        // when the broker stops, then readiness says so within seconds (not after a 60 s hang)
+        KafkaResource.broker().stop();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("checks.find { it.name == '" + Readiness.KAFKA_CHECK + "' }.status", is("DOWN")));
+        } finally {
+            KafkaResource.broker().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(Readiness::assertDatabaseAndKafkaUp);
+    }
 }

@@ -19,8 +19,6 @@ import nl.tijdig.invoice.domain.Violation;
 import nl.tijdig.invoice.store.CreditorProfileStore;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.NotFoundProblem;
-import nl.tijdig.runtime.problem.Problem;
-import nl.tijdig.runtime.problem.RejectedProblem;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /** The caller's tenant as the creditor on its invoices and letters: read and replace it. */
@@ -77,13 +75,12 @@ public class CreditorProfileResource {
     public Uni<ProfileDto> replace(ProfileDto request) {
         TenantId owner = tenant.get();
         if (request == null) {
-            throw new RejectedProblem("a profile is required", List.of(new Problem.FieldError("body", "is required")));
+            throw Rejections.missingBody();
         }
         CreditorProfile profile = request.toDomain();
         List<Violation> violations = profile.validate();
         if (!violations.isEmpty()) {
-            throw new RejectedProblem(violations.size() + " fields break the rules for a creditor profile",
-                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw Rejections.of(violations, "a creditor profile");
         }
         CreditorProfile normalized = profile.normalized();
         return pool.withTransaction(tx -> profiles.load(tx, owner).flatMap(current -> profiles.save(tx, owner, normalized,

@@ -29,8 +29,6 @@ import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
-import nl.tijdig.runtime.problem.Problem;
-import nl.tijdig.runtime.problem.RejectedProblem;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /** Debtors of the caller's tenant: register, change, read. */
@@ -107,7 +105,7 @@ public class DebtorResource {
 
     private static Debtor decide(DebtorId id, DebtorRequest request) {
         if (request == null) {
-            throw new RejectedProblem("a debtor is required", List.of(new Problem.FieldError("body", "is required")));
+            throw Rejections.missingBody();
         }
         AddressDto a = request.address();
         RegisterDebtor command = new RegisterDebtor(id, request.kind(), request.name(),
@@ -117,9 +115,7 @@ public class DebtorResource {
                 request.longTermAgreed());
         List<Violation> violations = DebtorDecider.validate(command);
         if (!violations.isEmpty()) {
-            throw new RejectedProblem(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                    : violations.size() + " fields break the rules for a debtor",
-                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw Rejections.of(violations, "a debtor");
         }
         return DebtorDecider.register(command);
     }

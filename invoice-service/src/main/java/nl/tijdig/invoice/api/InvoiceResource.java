@@ -53,7 +53,6 @@ import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
-import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
@@ -259,7 +258,7 @@ public class InvoiceResource {
 
     private IssueInvoice command(IssueRequest request) {
         if (request == null) {
-            throw rejected(List.of(new Violation("body", "is required")));
+            throw Rejections.missingBody();
         }
         List<Violation> violations = new ArrayList<>();
         if (request.debtorId() == null) {
@@ -324,8 +323,6 @@ public class InvoiceResource {
     }
 
     private static RejectedProblem rejected(List<Violation> violations) {
-        return new RejectedProblem(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " fields break the rules for an invoice",
-                violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        return Rejections.of(violations, "an invoice");
     }
 }

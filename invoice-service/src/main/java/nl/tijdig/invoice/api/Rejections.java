@@ -1,0 +1,24 @@
+package nl.tijdig.invoice.api;
+
+import java.util.List;
+import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+
+/** The domain's violations as the 422 problem the API answers with. */
+final class Rejections {
+
+    private Rejections() {
+    }
+
+    static RejectedProblem of(List<Violation> violations, String what) {
+        String detail = violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                : violations.size() + " fields break the rules for " + what;
+        return new RejectedProblem(detail, violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+    }
+
+    /** A request without a body. */
+    static RejectedProblem missingBody() {
+        return of(List.of(new Violation("body", "is required")), "this request");
+    }
+}

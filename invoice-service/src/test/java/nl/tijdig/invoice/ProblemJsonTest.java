@@ -11,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import nl.tijdig.testing.quarkus.KafkaResource;
@@ -52,6 +53,12 @@ class ProblemJsonTest {
     }
 
     @Test
+    @TestSecurity(user = "integrator", roles = "integrator")
+    void only_operators_see_dead_letters() {
+        given().when().get("/admin/dead-letters").then().statusCode(403);
+    }
+
+    @Test
     void malformed_json_is_a_400_problem() {
         given().contentType(ContentType.JSON).body("{\"number\": ")
                 .when().post("/test/problem-probe")
@@ -61,6 +68,7 @@ class ProblemJsonTest {
     }
 
     @Test
+    @TestSecurity(user = "operator", roles = "operator")
     void a_concurrent_change_is_409_and_an_unknown_object_404() {
         given().when().post("/test/problem-probe/conflict")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -71,6 +79,7 @@ class ProblemJsonTest {
     }
 
     @Test
+    @TestSecurity(user = "operator", roles = "operator")
     void a_bad_query_parameter_is_named() {
         given().when().get("/admin/dead-letters?limit=0")
                 .then().statusCode(400).contentType("application/problem+json")

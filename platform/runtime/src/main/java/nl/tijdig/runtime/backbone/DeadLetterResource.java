@@ -1,6 +1,7 @@
 package nl.tijdig.runtime.backbone;
 
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,10 +25,11 @@ import nl.tijdig.eventstore.inbox.DeadLetters;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 
 /**
- * The operator's view of a service's dead letters: list them, look at one, re-drive it. (Access is
- * limited to the operator role by the security issue.)
+ * The operator's view of a service's dead letters: list them, look at one, re-drive it. Operators
+ * only (role {@code operator}); dead letters cross tenants, so no tenant scope applies.
  */
 @Path("/admin/dead-letters")
+@RolesAllowed("operator")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class DeadLetterResource {

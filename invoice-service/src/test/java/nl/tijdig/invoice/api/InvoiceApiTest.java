@@ -40,6 +40,7 @@ class InvoiceApiTest {
     static final String TENANT = "0193a6f2-0000-7000-8000-0000000000d1";
     static final String NO_PROFILE_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
     static final String IDEMPOTENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d3";
+    static final String CONCURRENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d4";
 
     public static String invoice(String debtorId) {
         return """
@@ -186,6 +187,30 @@ class InvoiceApiTest {
                 .body(invoice(debtor).replace("PO-2026-118", "PO-2026-119"))
                 .when().post("/invoices")
                 .then().statusCode(422).body("errors[0].field", is("Idempotency-Key"));
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = CONCURRENT_TENANT))
+    void a_hundred_concurrent_issues_get_a_hundred_consecutive_numbers() throws Exception {
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
+                .then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> numbers = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                numbers.add(clients.submit(() -> given().contentType(ContentType.JSON).body(invoice(debtor))
+                        .when().post("/invoices").then().statusCode(201).extract().<String>path("invoiceNumber")));
+            }
+            List<String> issued = new ArrayList<>();
+            for (var number : numbers) {
+                issued.add(number.get());
+            }
+            assertThat(issued).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 100)
+                    .mapToObj(n -> String.format("2026-%06d", n)).toList());
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

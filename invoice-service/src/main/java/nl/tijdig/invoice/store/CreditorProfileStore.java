@@ -4,21 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import nl.tijdig.events.CreditorProfileUpdated;
 import nl.tijdig.events.CreditorSnapshot;
 import nl.tijdig.events.PostalAddress;
-import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.RecordedEvent;
-import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.CreditorProfile;
-import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.TenantId;
 
 /**
@@ -26,7 +19,7 @@ import nl.tijdig.kernel.TenantId;
  * the tenant id): the profile is the last one.
  */
 @ApplicationScoped
-public class CreditorProfileStore {
+public class CreditorProfileStore extends EventStreams {
 
     static final String STREAM_TYPE = "creditor-profile";
     static final String UPDATED = "nl.tijdig.invoice.CreditorProfileUpdated.v1";
@@ -35,14 +28,9 @@ public class CreditorProfileStore {
     public record Versioned(CreditorProfile profile, long version) {
     }
 
-    @Inject
-    EventStore store;
-
-    @Inject
-    IdGenerator ids;
-
-    @Inject
-    Clock clock;
+    CreditorProfileStore() {
+        super(STREAM_TYPE);
+    }
 
     public Uni<Optional<Versioned>> load(SqlClient client, TenantId tenant) {
         return store.load(client, tenant, tenant.value()).map(events -> {
@@ -58,8 +46,7 @@ public class CreditorProfileStore {
     }
 
     public Uni<Void> save(SqlConnection tx, TenantId tenant, CreditorProfile profile, long expectedVersion) {
-        return store.append(tx, tenant, new StreamRef(tenant.value(), STREAM_TYPE), expectedVersion,
-                List.of(NewEvent.published(ids.next(), event(tenant, profile)))).replaceWithVoid();
+        return publish(tx, tenant, tenant.value(), expectedVersion, event(tenant, profile));
     }
 
     private CreditorProfileUpdated event(TenantId tenant, CreditorProfile p) {

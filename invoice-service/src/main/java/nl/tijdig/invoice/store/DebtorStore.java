@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,14 +11,10 @@ import nl.tijdig.events.DebtorDetails;
 import nl.tijdig.events.DebtorRegistered;
 import nl.tijdig.events.DebtorUpdated;
 import nl.tijdig.events.PostalAddress;
-import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.RecordedEvent;
-import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.kernel.DebtorId;
-import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.TenantId;
 
 /**
@@ -28,7 +22,7 @@ import nl.tijdig.kernel.TenantId;
  * data of the last event; the version guards against concurrent changes.
  */
 @ApplicationScoped
-public class DebtorStore {
+public class DebtorStore extends EventStreams {
 
     static final String STREAM_TYPE = "debtor";
     static final String REGISTERED = "nl.tijdig.invoice.DebtorRegistered.v1";
@@ -38,14 +32,9 @@ public class DebtorStore {
     public record Versioned(Debtor debtor, long version) {
     }
 
-    @Inject
-    EventStore store;
-
-    @Inject
-    IdGenerator ids;
-
-    @Inject
-    Clock clock;
+    DebtorStore() {
+        super(STREAM_TYPE);
+    }
 
     public Uni<Optional<Versioned>> load(SqlClient client, TenantId tenant, DebtorId id) {
         return store.load(client, tenant, id.value()).map(events -> events.isEmpty() ? Optional.empty()
@@ -54,14 +43,12 @@ public class DebtorStore {
 
     public Uni<Void> register(SqlConnection tx, TenantId tenant, Debtor debtor) {
         DebtorRegistered event = new DebtorRegistered(tenant, debtor.id(), details(debtor), clock.instant());
-        return store.append(tx, tenant, new StreamRef(debtor.id().value(), STREAM_TYPE), 0,
-                List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
+        return publish(tx, tenant, debtor.id().value(), 0, event);
     }
 
     public Uni<Void> update(SqlConnection tx, TenantId tenant, Debtor debtor, long expectedVersion) {
         DebtorUpdated event = new DebtorUpdated(tenant, debtor.id(), details(debtor), clock.instant());
-        return store.append(tx, tenant, new StreamRef(debtor.id().value(), STREAM_TYPE), expectedVersion,
-                List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
+        return publish(tx, tenant, debtor.id().value(), expectedVersion, event);
     }
 
     private static Debtor evolve(List<RecordedEvent> events) {

@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -16,22 +15,18 @@ import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.LineItem;
 import nl.tijdig.events.VatAmount;
-import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.RecordedEvent;
-import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.invoice.domain.CreditNoteDecider;
 import nl.tijdig.invoice.domain.InvoiceAmounts;
 import nl.tijdig.invoice.domain.InvoiceLine;
 import nl.tijdig.invoice.domain.InvoiceState;
 import nl.tijdig.invoice.domain.IssuedInvoice;
-import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.TenantId;
 
 /** Invoices as event streams (one per invoice): InvoiceIssued, then InvoiceCredited or InvoiceCancelled. */
 @ApplicationScoped
-public class InvoiceStore {
+public class InvoiceStore extends EventStreams {
 
     static final String STREAM_TYPE = "invoice";
     static final String ISSUED = "nl.tijdig.invoice.InvoiceIssued.v1";
@@ -42,22 +37,16 @@ public class InvoiceStore {
     public record Loaded(InvoiceIssued issued, InvoiceState state, long version) {
     }
 
-    @Inject
-    EventStore store;
-
-    @Inject
-    IdGenerator ids;
-
-    @Inject
-    Clock clock;
+    InvoiceStore() {
+        super(STREAM_TYPE);
+    }
 
     @Inject
     InvoiceIndex index;
 
     public Uni<InvoiceIssued> issue(SqlConnection tx, TenantId tenant, IssuedInvoice invoice) {
         InvoiceIssued event = event(tenant, invoice);
-        return store.append(tx, tenant, new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
-                        List.of(NewEvent.published(ids.next(), event)))
+        return publish(tx, tenant, invoice.invoiceId().value(), 0, event)
                 .flatMap(ignored -> index.issued(tx, event)).replaceWith(event);
     }
 
@@ -102,8 +91,7 @@ public class InvoiceStore {
     }
 
     private Uni<Void> append(SqlConnection tx, TenantId tenant, Loaded invoice, nl.tijdig.events.InvoiceEvent event) {
-        return store.append(tx, tenant, new StreamRef(invoice.issued().invoiceId().value(), STREAM_TYPE),
-                invoice.version(), List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
+        return publish(tx, tenant, invoice.issued().invoiceId().value(), invoice.version(), event);
     }
 
     private InvoiceIssued event(TenantId tenant, IssuedInvoice invoice) {

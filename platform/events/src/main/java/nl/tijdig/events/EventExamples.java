@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,8 +50,4 @@ public final class EventExamples {
         return CloudEventsKafka.standard().encode(EventEnvelope.of(UUID.randomUUID(), event, sequence, TraceContext.NONE));
     }
 
-    /** The headers of {@link #message} without the body, for tests that build their own records. */
-    public static Map<String, String> headers(Class<? extends PublicEvent> javaType, long sequence) {
-        return message(javaType, sequence).headers();
-    }
 }

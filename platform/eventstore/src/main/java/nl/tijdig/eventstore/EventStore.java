@@ -1,7 +1,6 @@
 package nl.tijdig.eventstore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -256,7 +255,7 @@ public final class EventStore {
                 .execute(Tuple.of(streamId, tenant.value()))
                 .map(rows -> {
                     List<RecordedEvent> events = new ArrayList<>(rows.size());
-                    rows.forEach(row -> events.add(recorded(row)));
+                    rows.forEach(row -> events.add(RecordedEvent.from(row)));
                     return events;
                 });
     }
@@ -268,16 +267,6 @@ public final class EventStore {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : -1L);
     }
 
-    CloudEventsKafka codec() {
-        return codec;
-    }
-
-    static RecordedEvent recorded(Row row) {
-        return new RecordedEvent(row.getLong("position"), row.getUUID("event_id"), row.getUUID("stream_id"),
-                row.getLong("version"), new TenantId(row.getUUID("tenant_id")), row.getString("event_type"),
-                readTree(row.getValue("data").toString()), row.getOffsetDateTime("occurred_at").toInstant(),
-                row.getOffsetDateTime("recorded_at").toInstant());
-    }
 
     private <T> Uni<T> conflict(SqlConnection tx, TenantId tenant, UUID streamId, long expected) {
         return version(tx, tenant, streamId)
@@ -295,14 +284,6 @@ public final class EventStore {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static JsonNode readTree(String text) {
-        try {
-            return EventJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
         }
     }
 

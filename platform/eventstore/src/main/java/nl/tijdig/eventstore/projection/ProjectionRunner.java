@@ -101,7 +101,7 @@ public final class ProjectionRunner {
                     String lastTx = null;
                     long lastPosition = 0;
                     for (Row row : rows) {
-                        events.add(nl.tijdig.eventstore.EventStoreRows.recorded(row));
+                        events.add(RecordedEvent.from(row));
                         lastTx = row.getString("tx_text");
                         lastPosition = row.getLong("position");
                     }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** POSIX signals to processes this JVM did not start itself (a daemonized postmaster). */
@@ -62,8 +61,4 @@ public final class Signals {
         }
     }
 
-    public static boolean isAlive(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        return handle.isPresent() && handle.get().isAlive();
-    }
 }

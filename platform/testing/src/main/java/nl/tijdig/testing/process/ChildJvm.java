@@ -64,9 +64,6 @@ public final class ChildJvm {
         return process.isAlive();
     }
 
-    public Path log() {
-        return log;
-    }
 
     /**
      * Waits until the child prints a line starting with {@code prefix} (after {@code fromLine} lines of

@@ -114,9 +114,6 @@ public abstract class SupervisedServer implements AutoCloseable {
     /** The server's own processes (for signals): the child JVM, or what it supervises. */
     public abstract List<ProcessHandle> serverProcesses();
 
-    public Path log() {
-        return workDir.resolve(name + ".log");
-    }
 
     /** Ends the server at once and deletes its data; the log stays in the work directory. */
     @Override

@@ -4,6 +4,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,6 +16,7 @@ import nl.tijdig.events.PostalAddress;
 import nl.tijdig.eventstore.RecordedEvent;
 import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.UblImport;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.TenantId;
 
@@ -43,12 +46,41 @@ public class DebtorStore extends EventStreams {
 
     public Uni<Void> register(SqlConnection tx, TenantId tenant, Debtor debtor) {
         DebtorRegistered event = new DebtorRegistered(tenant, debtor.id(), details(debtor), clock.instant());
-        return publish(tx, tenant, debtor.id().value(), 0, event);
+        return publish(tx, tenant, debtor.id().value(), 0, event).chain(() -> keys(tx, tenant, debtor));
     }
 
     public Uni<Void> update(SqlConnection tx, TenantId tenant, Debtor debtor, long expectedVersion) {
         DebtorUpdated event = new DebtorUpdated(tenant, debtor.id(), details(debtor), clock.instant());
-        return publish(tx, tenant, debtor.id().value(), expectedVersion, event);
+        return publish(tx, tenant, debtor.id().value(), expectedVersion, event).chain(() -> keys(tx, tenant, debtor));
+    }
+
+    /**
+     * The tenant's debtor with this KvK number, else with this VAT id (normalised: no spaces or dots,
+     * capitals), if any; the earliest registered when several share one.
+     */
+    public Uni<Optional<DebtorId>> findByKeys(SqlClient client, TenantId tenant, String kvkNumber, String vatId) {
+        return client.preparedQuery("SELECT debtor_id FROM debtor_keys WHERE tenant_id = $1 "
+                        + "AND ((kind = 'kvk' AND value = $2) OR (kind = 'vat' AND value = $3)) "
+                        + "ORDER BY kind = 'kvk' DESC, debtor_id LIMIT 1")
+                .execute(Tuple.of(tenant.value(), kvkNumber, vatId == null ? null : UblImport.normalVatId(vatId)))
+                .map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new DebtorId(rows.iterator().next().getUUID(0))));
+    }
+
+    /** The identifiers the debtor is found by, replaced in the debtor's transaction. */
+    private Uni<Void> keys(SqlConnection tx, TenantId tenant, Debtor debtor) {
+        List<Tuple> keys = new ArrayList<>();
+        if (debtor.kvkNumber() != null && !debtor.kvkNumber().isBlank()) {
+            keys.add(Tuple.of(tenant.value(), "kvk", debtor.kvkNumber().strip(), debtor.id().value()));
+        }
+        if (debtor.vatId() != null && !debtor.vatId().isBlank()) {
+            keys.add(Tuple.of(tenant.value(), "vat", UblImport.normalVatId(debtor.vatId()), debtor.id().value()));
+        }
+        Uni<Void> cleared = tx.preparedQuery("DELETE FROM debtor_keys WHERE tenant_id = $1 AND debtor_id = $2")
+                .execute(Tuple.of(tenant.value(), debtor.id().value())).replaceWithVoid();
+        return keys.isEmpty() ? cleared : cleared.chain(() -> tx.preparedQuery(
+                "INSERT INTO debtor_keys (tenant_id, kind, value, debtor_id) VALUES ($1, $2, $3, $4)")
+                .executeBatch(keys).replaceWithVoid());
     }
 
     private static Debtor evolve(List<RecordedEvent> events) {

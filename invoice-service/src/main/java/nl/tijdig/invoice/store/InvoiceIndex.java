@@ -8,7 +8,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import io.vertx.pgclient.PgException;
 import java.util.List;
+import java.util.Optional;
+import nl.tijdig.runtime.problem.ConflictProblem;
+import nl.tijdig.runtime.problem.Problem;
 import java.util.UUID;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.kernel.Money;
@@ -43,18 +47,45 @@ public class InvoiceIndex {
                  WHEN i.credited > 0 THEN 'PARTIALLY_CREDITED'
                  ELSE 'ISSUED' END""";
 
+    /** Indexes an issued invoice; a number the tenant issued before is a 409 naming it. */
     public Uni<Void> issued(SqlConnection tx, InvoiceIssued invoice) {
         return tx.preparedQuery("INSERT INTO invoice_index (tenant_id, invoice_id, invoice_number, debtor_id, issue_date, "
                         + "due_date, currency, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.tuple(List.of(invoice.tenantId().value(), invoice.invoiceId().value(), invoice.invoiceNumber(),
                         invoice.debtor().debtorId().value(), invoice.issueDate(), invoice.dueDate(),
                         invoice.totalInclVat().currency().getCurrencyCode(), invoice.totalInclVat().amount())))
+                .onFailure(e -> e instanceof PgException pg && "invoice_index_number".equals(pg.getConstraint()))
+                .transform(e -> numberTaken(invoice.invoiceNumber()))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> credited(SqlConnection tx, TenantId tenant, UUID invoiceId, Money amount) {
-        return tx.preparedQuery("UPDATE invoice_index SET credited = credited + $3 WHERE tenant_id = $1 AND invoice_id = $2")
-                .execute(Tuple.of(tenant.value(), invoiceId, amount.amount())).replaceWithVoid();
+    /** The 409 for an invoice number the tenant has issued (or imported) before. */
+    public static ConflictProblem numberTaken(String number) {
+        return new ConflictProblem("invoice number " + number + " was issued before",
+                List.of(new Problem.FieldError("invoiceNumber", "invoice number " + number + " was issued before")));
+    }
+
+    /** The invoice of the tenant with this number, if any. */
+    public Uni<Optional<UUID>> findByNumber(SqlClient client, TenantId tenant, String number) {
+        return client.preparedQuery("SELECT invoice_id FROM invoice_index WHERE tenant_id = $1 AND invoice_number = $2")
+                .execute(Tuple.of(tenant.value(), number))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+    }
+
+    /** Records a credit note on its invoice; a credit note number issued before is a 409 naming it. */
+    public Uni<Void> credited(SqlConnection tx, TenantId tenant, UUID invoiceId, UUID creditNoteId, String number,
+            Money amount) {
+        return tx.preparedQuery("INSERT INTO credit_note_numbers (tenant_id, credit_note_number, credit_note_id, invoice_id) "
+                        + "VALUES ($1, $2, $3, $4)")
+                .execute(Tuple.of(tenant.value(), number, creditNoteId, invoiceId))
+                .onFailure(e -> e instanceof PgException pg && "credit_note_numbers_pkey".equals(pg.getConstraint()))
+                .transform(e -> new ConflictProblem("credit note number " + number + " was issued before",
+                        List.of(new Problem.FieldError("creditNoteNumber", "credit note number " + number
+                                + " was issued before"))))
+                .chain(() -> tx.preparedQuery(
+                        "UPDATE invoice_index SET credited = credited + $3 WHERE tenant_id = $1 AND invoice_id = $2")
+                        .execute(Tuple.of(tenant.value(), invoiceId, amount.amount())))
+                .replaceWithVoid();
     }
 
     public Uni<Void> cancelled(SqlConnection tx, TenantId tenant, UUID invoiceId) {

@@ -81,7 +81,8 @@ public class InvoiceStore extends EventStreams {
         InvoiceCredited event = new InvoiceCredited(tenant, invoice.issued().invoiceId(), creditNoteId, number,
                 credit.amountInclVat(), credit.vat(), creditDate, reason, clock.instant());
         return append(tx, tenant, invoice, event)
-                .flatMap(ignored -> index.credited(tx, tenant, invoice.issued().invoiceId().value(), credit.amountInclVat()))
+                .flatMap(ignored -> index.credited(tx, tenant, invoice.issued().invoiceId().value(), creditNoteId.value(), number,
+                        credit.amountInclVat()))
                 .replaceWith(event);
     }
 

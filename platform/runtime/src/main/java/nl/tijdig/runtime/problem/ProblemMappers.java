@@ -76,6 +76,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflicting(ConflictProblem e, UriInfo uri) {
+        return respond(Problem.of("conflict", "Conflicts with what exists", 409, e.getMessage()).withErrors(e.errors()),
+                uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputProblem e, UriInfo uri) {
+        return respond(Problem.of("invalid-document", "The document is not valid", 400, e.getMessage())
+                .withErrors(e.errors()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage()), uri);
     }

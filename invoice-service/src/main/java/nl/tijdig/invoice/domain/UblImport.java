@@ -154,8 +154,8 @@ public final class UblImport {
                 continue;
             }
             lines.add(simple(line).map(unitPrice -> new InvoiceLine(name, line.quantity(), Money.of(unitPrice, currency),
-                    vat.get())).orElseGet(() -> new InvoiceLine(name + " (" + line.quantity().toPlainString() + " à "
-                            + line.price() + ", with the line's allowances and charges)", BigDecimal.ONE,
+                    vat.get())).orElseGet(() -> new InvoiceLine(name + " (" + line.quantity().toPlainString() + " × "
+                            + line.price() + ", met korting/toeslag op de regel)", BigDecimal.ONE,
                             Money.of(line.lineExtension(), currency), vat.get())));
             sources.add(at);
         }

@@ -19,6 +19,7 @@ import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.CreditorProfile;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.kernel.Money;
+import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_2.AddressType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_2.BranchType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_2.ContactType;
@@ -90,6 +91,20 @@ public final class UblWriter {
     static final String CUSTOMIZATION = "urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0";
     static final String PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
     private static final DatatypeFactory DATES = datatypeFactory();
+
+    /** The prefixes UBL documents use: cac, cbc, ext; the Invoice namespace as the default. */
+    private static final NamespacePrefixMapper PREFIXES = new NamespacePrefixMapper() {
+        @Override
+        public String getPreferredPrefix(String namespace, String suggestion, boolean required) {
+            return switch (namespace) {
+                case "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" -> "";
+                case "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" -> "cac";
+                case "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" -> "cbc";
+                case "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2" -> "ext";
+                default -> suggestion;
+            };
+        }
+    };
 
     private UblWriter() {
     }
@@ -323,6 +338,7 @@ public final class UblWriter {
             Marshaller marshaller = UblReader.CONTEXT.createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            marshaller.setProperty("org.glassfish.jaxb.namespacePrefixMapper", PREFIXES);
             marshaller.setSchema(UblSchema.schema()); // refuse to write what is not valid UBL 2.1
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             marshaller.marshal(new ObjectFactory().createInvoice(invoice), out);

@@ -23,6 +23,8 @@ class OpenApiTest {
                 .then().statusCode(200)
                 .body(containsString("/invoices"))
                 .body(containsString("/debtors"))
-                .body(containsString("/creditor-profile"));
+                .body(containsString("/creditor-profile"))
+                .body(containsString("/invoices/ubl"))
+                .body(containsString("/invoices/{id}/ubl"));
     }
 }

@@ -1,8 +1,8 @@
 package nl.tijdig.invoice.api;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,11 +19,12 @@ import nl.tijdig.invoice.domain.Violation;
 import nl.tijdig.invoice.store.CreditorProfileStore;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /** The caller's tenant as the creditor on its invoices and letters: read and replace it. */
 @Path("/creditor-profile")
-@Authenticated
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class CreditorProfileResource {
@@ -71,6 +72,7 @@ public class CreditorProfileResource {
                 found.orElseThrow(() -> new NotFoundProblem("creditor profile", "of this tenant")).profile()));
     }
 
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @PUT
     public Uni<ProfileDto> replace(ProfileDto request) {
         TenantId owner = tenant.get();

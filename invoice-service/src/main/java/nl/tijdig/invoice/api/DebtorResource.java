@@ -1,8 +1,8 @@
 package nl.tijdig.invoice.api;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,11 +29,12 @@ import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /** Debtors of the caller's tenant: register, change, read. */
 @Path("/debtors")
-@Authenticated
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DebtorResource {
@@ -75,6 +76,7 @@ public class DebtorResource {
     Idempotency idempotency;
 
     /** Registers a debtor; with an {@code Idempotency-Key} a repeat returns the first debtor. */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @POST
     public Uni<Response> register(@HeaderParam(Idempotency.HEADER) String idempotencyKey, DebtorRequest request) {
         TenantId owner = tenant.get();
@@ -84,6 +86,7 @@ public class DebtorResource {
                         .replaceWith(new Idempotency.Outcome(201, "/debtors/" + debtor.id(), DebtorView.of(debtor)))));
     }
 
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @PUT
     @Path("/{id}")
     public Uni<DebtorView> update(@PathParam("id") UUID id, DebtorRequest request) {

@@ -1,10 +1,10 @@
 package nl.tijdig.invoice.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -54,6 +54,7 @@ import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /**
@@ -61,7 +62,7 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
  * gaplessly, with a betalingskenmerk, published as InvoiceIssued) and read it.
  */
 @Path("/invoices")
-@Authenticated
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
@@ -120,6 +121,7 @@ public class InvoiceResource {
      * Issues an invoice. With an {@code Idempotency-Key}, a repeat of the same request returns the first
      * response (the same invoice) and issues nothing; the key with another request is a 422.
      */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @POST
     public Uni<Response> issue(@HeaderParam(Idempotency.HEADER) String idempotencyKey, IssueRequest request) {
         TenantId owner = tenant.get();
@@ -191,6 +193,7 @@ public class InvoiceResource {
     }
 
     /** Credits the invoice in full or in part, with a credit note of its own number (series CN + year). */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @POST
     @Path("/{id}/credit-notes")
     public Uni<Response> credit(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -217,6 +220,7 @@ public class InvoiceResource {
     }
 
     /** Cancels an invoice nothing was credited on; from then on nothing of it is owed. */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @POST
     @Path("/{id}/cancellation")
     public Uni<InvoiceView> cancel(@PathParam("id") UUID id, CancellationRequest request) {

@@ -1,10 +1,10 @@
 package nl.tijdig.invoice.api;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,6 +48,7 @@ import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.InvalidInputProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /**
@@ -57,7 +58,7 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
  * breaks a business rule a 422 naming the element and the rule; a number imported before a 409.
  */
 @Path("/invoices")
-@Authenticated
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
 public class UblResource {
 
     public static final String UBL = "application/xml";
@@ -92,6 +93,7 @@ public class UblResource {
      * debtor with the same KvK number or VAT id, or is registered. A credit note credits the invoice its
      * BillingReference names. Answers 201 with the InvoiceIssued or InvoiceCredited.
      */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
     @POST
     @Path("/ubl")
     @Consumes({UBL, MediaType.TEXT_XML})

@@ -28,7 +28,7 @@ class CreditorProfileApiTest {
              "senderEmail": "debiteuren@helder.nl", "b2bTermDays": 30, "invoiceSeries": "2026"}""";
 
     @Test
-    @TestSecurity(user = "admin", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000c1"))
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000c1"))
     void a_tenant_sets_up_its_profile_and_changes_it() {
         // given no profile yet
         given().when().get("/creditor-profile").then().statusCode(404);
@@ -47,7 +47,7 @@ class CreditorProfileApiTest {
     }
 
     @Test
-    @TestSecurity(user = "admin", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000c2"))
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000c2"))
     void an_incomplete_or_malformed_profile_is_refused_naming_each_field_and_nothing_is_stored() {
         given().contentType(ContentType.JSON)
                 .body(PROFILE.replace("\"87654321\"", "\"8765\"").replace("\"NL001234567B01\"", "null"))

@@ -44,7 +44,7 @@ class DebtorApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_A))
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_A))
     void a_registered_debtor_can_be_read_back_and_is_published() {
         // when a business debtor is registered
         String id = given().contentType(ContentType.JSON).body(BAKERY).when().post("/debtors")
@@ -70,7 +70,7 @@ class DebtorApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_A))
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_A))
     void a_change_is_kept_and_a_broken_rule_is_a_422_naming_each_field() {
         String id = register(BAKERY);
 
@@ -87,7 +87,7 @@ class DebtorApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_B))
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT_B))
     void another_tenants_debtor_is_not_found() {
         String foreign = DebtorFixtures.registerForTenant(TENANT_A);
         given().when().get("/debtors/" + foreign).then().statusCode(404).contentType("application/problem+json");
@@ -95,7 +95,7 @@ class DebtorApiTest {
     }
 
     @Test
-    @TestSecurity(user = "someone")
+    @TestSecurity(user = "someone", roles = "integrator")
     void a_caller_without_a_tenant_is_refused() {
         given().when().get("/debtors/" + UUID.randomUUID()).then().statusCode(403);
     }

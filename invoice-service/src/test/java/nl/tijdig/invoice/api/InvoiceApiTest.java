@@ -51,7 +51,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
     void an_issued_invoice_has_its_totals_number_reference_and_due_date_and_is_published_as_the_contract_says() {
         // given the tenant's creditor profile and a business debtor
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE.replace("\"2026\"", "\"F26\""))
@@ -91,7 +91,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
     void an_invoice_breaking_the_rules_is_a_422_naming_each_field_and_takes_no_number() {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE.replace("\"2026\"", "\"F26\""))
                 .when().put("/creditor-profile").then().statusCode(200);
@@ -107,7 +107,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
     void a_credit_note_lowers_the_principal_left_and_a_full_credit_closes_it() {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
                 .then().statusCode(200);
@@ -144,7 +144,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
     void an_invoice_without_credit_notes_can_be_cancelled_once() {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
                 .then().statusCode(200);
@@ -160,7 +160,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = IDEMPOTENT_TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = IDEMPOTENT_TENANT))
     void a_repeated_post_with_the_same_idempotency_key_returns_the_first_invoice_and_issues_nothing() throws Exception {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
                 .then().statusCode(200);
@@ -190,7 +190,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = CONCURRENT_TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = CONCURRENT_TENANT))
     void a_hundred_concurrent_issues_get_a_hundred_consecutive_numbers() throws Exception {
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
                 .then().statusCode(200);
@@ -214,7 +214,7 @@ class InvoiceApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = NO_PROFILE_TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = NO_PROFILE_TENANT))
     void without_a_creditor_profile_no_invoice_is_issued_and_another_tenants_invoice_is_not_found() {
         given().contentType(ContentType.JSON).body(invoice(UUID.randomUUID().toString())).when().post("/invoices")
                 .then().statusCode(422).body("errors.field", hasItem("creditorProfile"));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class InvoiceListTest {
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f1"))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f1"))
     void invoices_list_newest_first_with_filters_and_a_cursor() {
         // given five invoices: three to the bakery (one cancelled, one due later), two to a consumer
         given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
@@ -73,7 +73,7 @@ class InvoiceListTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f2"))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f2"))
     void bad_list_parameters_are_named_and_another_tenant_sees_nothing() {
         given().when().get("/invoices").then().statusCode(200).body("invoices", hasSize(0));
         given().when().get("/invoices?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));

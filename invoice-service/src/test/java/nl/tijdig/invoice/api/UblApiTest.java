@@ -58,7 +58,7 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = IMPORTER))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = IMPORTER))
     void the_tenants_own_invoice_is_issued_with_its_own_number_and_buyer_and_published() {
         // given the tenant's profile (the seller of the document)
         profile();
@@ -107,7 +107,7 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = CREDITOR))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = CREDITOR))
     void a_credit_note_credits_the_invoice_it_names_once() {
         // given an imported invoice
         profile();
@@ -134,7 +134,7 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = STRICT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = STRICT))
     void a_document_that_is_invalid_or_not_the_tenants_is_refused_precisely_and_changes_nothing() {
         profile();
 
@@ -170,13 +170,13 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = NO_PROFILE))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = NO_PROFILE))
     void without_a_creditor_profile_nothing_can_be_imported() {
         post(INVOICE).then().statusCode(422).body("errors[0].field", is("creditorProfile"));
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = SAMPLES))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = SAMPLES))
     void each_real_sample_is_imported_or_refused_with_a_precise_reason() {
         profile();
         for (Path file : UblFixtures.realSamples()) {
@@ -215,7 +215,7 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = EXPORTER))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = EXPORTER))
     void an_issued_invoice_is_exported_as_valid_ubl_and_coming_back_it_is_known() {
         // given an invoice issued through the API
         String id = InvoiceApiFixtures.issueInvoice();
@@ -236,7 +236,7 @@ class UblApiTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = OTHER))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = OTHER))
     void another_tenants_invoice_cannot_be_exported() {
         String theirs = given().when().get("/invoices/00000000-0000-7000-8000-000000000001/ubl").then()
                 .extract().statusLine();

@@ -76,7 +76,7 @@ class PaymentsSubscriptionTest {
     }
 
     @Test
-    @TestSecurity(user = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
     void a_payment_lowers_the_open_principal_and_blocks_cancellation() {
         // given an issued invoice of 1,097.14
         String id = InvoiceApiFixtures.issueInvoice();

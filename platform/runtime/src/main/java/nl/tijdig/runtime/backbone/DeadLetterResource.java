@@ -2,6 +2,7 @@ package nl.tijdig.runtime.backbone;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import nl.tijdig.runtime.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +30,7 @@ import nl.tijdig.runtime.problem.NotFoundProblem;
  * only (role {@code operator}); dead letters cross tenants, so no tenant scope applies.
  */
 @Path("/admin/dead-letters")
-@RolesAllowed("operator")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class DeadLetterResource {

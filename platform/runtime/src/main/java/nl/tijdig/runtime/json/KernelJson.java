@@ -1,5 +1,6 @@
 package nl.tijdig.runtime.json;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -7,7 +8,9 @@ import nl.tijdig.events.EventJson;
 
 /**
  * The REST APIs write the kernel's types as the events do: money as {@code {"amount": "12.50",
- * "currency": "EUR"}}, typed ids as UUID strings.
+ * "currency": "EUR"}}, typed ids as UUID strings. A request field the API does not define is refused
+ * (400 naming it), so a client cannot set what the server owns — ids, the tenant, a status, computed
+ * amounts (OWASP API3, mass assignment) — and a typo is not silently ignored.
  */
 @Singleton
 public class KernelJson implements ObjectMapperCustomizer {
@@ -15,5 +18,6 @@ public class KernelJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(EventJson.kernelModule());
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -1,0 +1,95 @@
+package nl.tijdig.runtime.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Bounds on what one caller can make a service do (OWASP API4, unrestricted resource consumption): a
+ * request body larger than {@code tijdig.api.max-body-bytes} is a 413 before it is read, and each
+ * tenant has a request rate ({@code tijdig.api.rate-limit.*}) above which it gets 429 with
+ * {@code Retry-After}. Both as problem+json.
+ */
+@ApplicationScoped
+public class ApiGuards {
+
+    @Inject
+    ApiLimitsConfig config;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private volatile TenantRateLimiter limiter;
+
+    void bodySize(@Observes Filters filters) {
+        filters.register(this::refuseLargeBodies, 1000);
+    }
+
+    private void refuseLargeBodies(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared > config.maxBodyBytes()) {
+            Problem problem = Problem.of("too-large", "Request body too large", 413, "the body has " + declared
+                    + " bytes; at most " + config.maxBodyBytes() + " are accepted").at(context.request().path());
+            context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(io.vertx.core.json.Json.encode(problem));
+            return;
+        }
+        context.next();
+    }
+
+    /** Runs after authentication: the tenant is the token's. Callers without a tenant are not limited here. */
+    @ServerRequestFilter
+    public Optional<Response> rateLimit() {
+        if (!config.rateLimit().enabled()) {
+            return Optional.empty();
+        }
+        Optional<TenantId> tenant;
+        try {
+            tenant = CurrentTenant.of(identity);
+        } catch (RuntimeException notATenant) {
+            return Optional.empty(); // the endpoint refuses it (403)
+        }
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        long wait = limiter().acquire(tenant.get());
+        if (wait == 0) {
+            return Optional.empty();
+        }
+        Problem problem = Problem.of("rate-limited", "Too many requests", 429, "this tenant makes more than "
+                + config.rateLimit().perSecond() + " requests a second; retry after " + wait + " s");
+        return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait).entity(problem)
+                .build());
+    }
+
+    private TenantRateLimiter limiter() {
+        TenantRateLimiter current = limiter;
+        if (current == null) {
+            synchronized (this) {
+                if (limiter == null) {
+                    limiter = new TenantRateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(),
+                            System::nanoTime);
+                }
+                current = limiter;
+            }
+        }
+        return current;
+    }
+}

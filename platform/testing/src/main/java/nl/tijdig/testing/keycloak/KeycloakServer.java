@@ -1,0 +1,145 @@
+package nl.tijdig.testing.keycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.tijdig.testing.process.Ports;
+import nl.tijdig.testing.process.SupervisedServer;
+import nl.tijdig.testing.servers.Signals;
+
+/**
+ * A real Keycloak from its Maven distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by
+ * the build), in dev mode on a free port with an in-memory database and the given realm imported; a
+ * bootstrap admin {@code admin}/{@code admin} in the master realm. Run under a supervisor JVM of ours,
+ * so it never outlives the tests. The first start in a fresh distribution builds it (about 30 s on 2
+ * cores); later starts take about 10 s.
+ */
+public final class KeycloakServer extends SupervisedServer {
+
+    public static final String ADMIN = "admin";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
+    private final Path home;
+    private final String realm;
+    private final int port = Ports.free();
+
+    private KeycloakServer(Path home, Path realmFile, String realm) {
+        super("keycloak");
+        this.home = home.toAbsolutePath();
+        this.realm = realm;
+        try {
+            Path imports = this.home.resolve("data/import");
+            Files.createDirectories(imports);
+            try (Stream<Path> old = Files.list(imports)) {
+                old.forEach(f -> f.toFile().delete());
+            }
+            Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts Keycloak from the distribution in {@code home} with {@code realmFile} imported, and waits
+     * until realm {@code realm} answers.
+     */
+    public static KeycloakServer startNew(Path home, Path realmFile, String realm) {
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution in " + home.toAbsolutePath()
+                    + " (the build unpacks org.keycloak:keycloak-quarkus-dist there)");
+        }
+        KeycloakServer server = new KeycloakServer(home, realmFile, realm);
+        server.start();
+        return server;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:41234} (Keycloak listens on the loopback address only). */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The realm's issuer as tokens name it when fetched from {@link #url()}. */
+    public String issuer() {
+        return url() + "/realms/" + realm;
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The admin API as the bootstrap admin. */
+    public KeycloakAdmin admin() {
+        return new KeycloakAdmin(this);
+    }
+
+    @Override
+    public List<ProcessHandle> serverProcesses() {
+        if (child() == null) {
+            return List.of();
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        ProcessHandle.of(child().pid()).ifPresent(supervisor -> {
+            all.addAll(supervisor.descendants().toList());
+            all.add(supervisor);
+        });
+        return all;
+    }
+
+    @Override
+    protected String mainClass() {
+        return "nl.tijdig.testing.servers.CommandSupervisorMain";
+    }
+
+    @Override
+    protected List<String> arguments() {
+        return List.of(home.toString(),
+                "--env", "JAVA_HOME=" + System.getProperty("java.home"),
+                "--env", "KC_BOOTSTRAP_ADMIN_USERNAME=" + ADMIN,
+                "--env", "KC_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN,
+                "--env", "JAVA_OPTS_KC_HEAP=-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2",
+                "--", home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
+                "--http-port=" + port, "--import-realm", "--http-host=127.0.0.1", "--hostname-strict=false",
+                "--cache=local", "--log-level=WARN,org.keycloak.services:INFO");
+    }
+
+    @Override
+    protected void ready(String readyLine) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isRunning()) {
+                throw new IllegalStateException("Keycloak exited while starting; its log ends with:\n" + child().tail(40));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Signals.sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT + "; its log ends with:\n"
+                + child().tail(40));
+    }
+}

@@ -102,6 +102,7 @@ class DebtorApiTest {
 
     @Test
     void an_anonymous_caller_is_refused() {
-        given().when().get("/debtors/" + UUID.randomUUID()).then().statusCode(401);
+        given().when().get("/debtors/" + UUID.randomUUID()).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
     }
 }

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -85,6 +88,21 @@ public class ProblemMappers {
     public Response invalidInput(InvalidInputProblem e, UriInfo uri) {
         return respond(Problem.of("invalid-document", "The document is not valid", 400, e.getMessage())
                 .withErrors(e.errors()), uri);
+    }
+
+    /** No token, or one that is expired, forged, from another issuer or for another audience. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401,
+                "a valid bearer token from the Tijdig realm is required"), uri))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A token without the role the endpoint requires (see docs/security.md). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "the caller's roles do not allow this"), uri);
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,8 @@
 package nl.tijdig.runtime.security;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +29,7 @@ public class ApiGuards {
     ApiLimitsConfig config;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentIdentityAssociation identities;
 
     private volatile TenantRateLimiter limiter;
 
@@ -54,29 +56,33 @@ public class ApiGuards {
         context.next();
     }
 
-    /** Runs after authentication: the tenant is the token's. Callers without a tenant are not limited here. */
+    /** The tenant is the token's; callers without a tenant are not limited here (the endpoint refuses them). */
     @ServerRequestFilter
-    public Optional<Response> rateLimit() {
+    public Uni<Response> rateLimit() {
         if (!config.rateLimit().enabled()) {
-            return Optional.empty();
+            return Uni.createFrom().nullItem();
         }
+        return identities.getDeferredIdentity().map(this::limit)
+                .onFailure().recoverWithNull(); // authentication failures are answered by the endpoint (401)
+    }
+
+    private Response limit(SecurityIdentity identity) {
         Optional<TenantId> tenant;
         try {
             tenant = CurrentTenant.of(identity);
         } catch (RuntimeException notATenant) {
-            return Optional.empty(); // the endpoint refuses it (403)
+            return null;
         }
         if (tenant.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         long wait = limiter().acquire(tenant.get());
         if (wait == 0) {
-            return Optional.empty();
+            return null;
         }
         Problem problem = Problem.of("rate-limited", "Too many requests", 429, "this tenant makes more than "
                 + config.rateLimit().perSecond() + " requests a second; retry after " + wait + " s");
-        return Optional.of(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait).entity(problem)
-                .build());
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", wait).entity(problem).build();
     }
 
     private TenantRateLimiter limiter() {

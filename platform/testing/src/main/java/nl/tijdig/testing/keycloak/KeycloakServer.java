@@ -54,7 +54,7 @@ public final class KeycloakServer extends SupervisedServer {
      * until realm {@code realm} answers.
      */
     public static KeycloakServer startNew(Path home, Path realmFile, String realm) {
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution in " + home.toAbsolutePath()
                     + " (the build unpacks org.keycloak:keycloak-quarkus-dist there)");
         }
@@ -111,7 +111,7 @@ public final class KeycloakServer extends SupervisedServer {
                 "--env", "KC_BOOTSTRAP_ADMIN_USERNAME=" + ADMIN,
                 "--env", "KC_BOOTSTRAP_ADMIN_PASSWORD=" + ADMIN,
                 "--env", "JAVA_OPTS_KC_HEAP=-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2",
-                "--", home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
+                "--", "bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
                 "--http-port=" + port, "--import-realm", "--http-host=127.0.0.1", "--hostname-strict=false",
                 "--cache=local", "--log-level=WARN,org.keycloak.services:INFO");
     }

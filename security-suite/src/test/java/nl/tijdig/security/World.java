@@ -1,0 +1,155 @@
+package nl.tijdig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import nl.tijdig.testing.kafka.KafkaBroker;
+import nl.tijdig.testing.keycloak.KeycloakAdmin;
+import nl.tijdig.testing.keycloak.KeycloakServer;
+import nl.tijdig.testing.postgres.PostgresServer;
+import nl.tijdig.testing.service.ServiceProcess;
+
+/**
+ * Everything the suite runs against: Kafka, PostgreSQL and Keycloak (realm from
+ * {@code deploy/keycloak}), the packaged services, and in Keycloak two tenants with a client per role,
+ * an operator, a client whose tokens expire at once and one without the service's audience.
+ */
+final class World implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("tijdig.root", "..")).toAbsolutePath().normalize();
+    static final String REALM = "tijdig";
+    /** The services under test: name → module folder and database. */
+    static final Map<String, String> SERVICES = Map.of("invoice-service", "invoice");
+
+    /** A tenant: its id, group, and a client per role (plus "none": in the tenant, without a role). */
+    record Tenant(String name, UUID id, String group, Map<String, KeycloakAdmin.Client> clients) {
+    }
+
+    final KafkaBroker kafka;
+    final PostgresServer postgres;
+    final KeycloakServer keycloak;
+    final KeycloakAdmin admin;
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final Tenant a;
+    final Tenant b;
+    final KeycloakAdmin.Client operator;
+    final KeycloakAdmin.Client shortLived;
+    final Map<String, KeycloakAdmin.Client> withoutAudience = new LinkedHashMap<>();
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+
+    private record CachedToken(String token, Instant fetched) {
+    }
+
+    World() {
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(KafkaBroker::startNew);
+        CompletableFuture<PostgresServer> database = CompletableFuture.supplyAsync(PostgresServer::startNew);
+        CompletableFuture<KeycloakServer> identity = CompletableFuture.supplyAsync(() -> KeycloakServer.startNew(
+                Path.of(System.getProperty("tijdig.keycloak.home")), ROOT.resolve("deploy/keycloak/tijdig-realm.json"),
+                REALM));
+        kafka = broker.join();
+        postgres = database.join();
+        keycloak = identity.join();
+        admin = keycloak.admin();
+        SERVICES.forEach((name, db) -> {
+            postgres.createDatabase(db);
+            services.put(name, ServiceProcess.startNew(name, ROOT.resolve(name), Map.of(
+                    "quarkus.datasource.reactive.url", postgres.reactiveUrl(db),
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(db),
+                    "quarkus.datasource.username", db,
+                    "quarkus.datasource.password", db,
+                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                    "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                    // the suite makes hundreds of calls per tenant in seconds
+                    "tijdig.api.rate-limit.per-second", "10000",
+                    "tijdig.api.rate-limit.burst", "10000")));
+        });
+        a = tenant("tenant-a");
+        b = tenant("tenant-b");
+        operator = admin.createServiceClient("operator-console", null, List.of("operator"), Map.of());
+        shortLived = admin.createServiceClient("tenant-a-short", a.group(), List.of("integrator", "tenant-admin",
+                "collector"), Map.of("access.token.lifespan", "1"));
+        for (String service : SERVICES.keySet()) {
+            KeycloakAdmin.Client client = admin.createServiceClient("tenant-a-not-" + service, a.group(),
+                    List.of("integrator", "tenant-admin", "collector"), Map.of());
+            admin.removeDefaultScope(client, "aud-" + service);
+            withoutAudience.put(service, client);
+        }
+    }
+
+    private Tenant tenant(String name) {
+        UUID id = UUID.randomUUID();
+        String group = admin.createTenant(name, id);
+        Map<String, KeycloakAdmin.Client> clients = new LinkedHashMap<>();
+        for (String role : List.of("integrator", "tenant-admin", "collector")) {
+            clients.put(role, admin.createServiceClient(name + "-" + role, group, List.of(role), Map.of()));
+        }
+        clients.put("none", admin.createServiceClient(name + "-none", group, List.of(), Map.of()));
+        return new Tenant(name, id, group, clients);
+    }
+
+    /** A fresh enough token of a tenant's client for a role ("operator" is the operator's, in no tenant). */
+    String token(Tenant tenant, String role) {
+        KeycloakAdmin.Client client = "operator".equals(role) ? operator : tenant.clients().get(role);
+        return cached(client.clientId(), () -> admin.token(client));
+    }
+
+    /** A token that has expired: issued for 1 second, then waited out (once). */
+    String expiredToken() {
+        return tokens.computeIfAbsent("expired", k -> {
+            String token = admin.token(shortLived);
+            sleep(Duration.ofSeconds(3));
+            return new CachedToken(token, Instant.now());
+        }).token();
+    }
+
+    /** A genuine token whose issuer names another host than the one the services trust. */
+    String otherIssuerToken() {
+        return cached("other-issuer", () -> admin.tokenAsIssuedFor(a.clients().get("tenant-admin"),
+                "keycloak.invalid:" + keycloak.port()));
+    }
+
+    String withoutAudienceToken(String service) {
+        return cached("no-aud-" + service, () -> admin.token(withoutAudience.get(service)));
+    }
+
+    private String cached(String key, Supplier<String> fetch) {
+        CachedToken cached = tokens.get(key);
+        if (cached == null || cached.fetched().isBefore(Instant.now().minusSeconds(120))) {
+            cached = new CachedToken(fetch.get(), Instant.now());
+            tokens.put(key, cached);
+        }
+        return cached.token();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void checkClaims() {
+        String claims = Jwts.claims(token(a, "integrator"));
+        assertThat(claims).contains("\"tenant_id\":\"" + a.id() + "\"").contains("invoice-service")
+                .contains("integrator");
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        keycloak.close();
+        kafka.close();
+        postgres.close();
+    }
+}

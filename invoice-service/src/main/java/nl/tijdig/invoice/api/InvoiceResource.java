@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import nl.tijdig.events.InvoiceIssued;
-import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.invoice.domain.CreditNoteDecider;
 import nl.tijdig.invoice.domain.CreditorProfile;
 import nl.tijdig.invoice.domain.Debtor;

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.invoice.domain.CreditNoteDecider;
 import nl.tijdig.invoice.domain.CreditorProfile;
 import nl.tijdig.invoice.domain.Debtor;

@@ -1,5 +1,6 @@
 package nl.tijdig.invoice.domain;
 
+import nl.tijdig.kernel.Betalingskenmerk;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

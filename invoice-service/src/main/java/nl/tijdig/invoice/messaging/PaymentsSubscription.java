@@ -41,9 +41,11 @@ public class PaymentsSubscription implements EventSubscription {
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
             case PaymentReceived received -> apply(received.tenantId(), received.allocations(),
-                    (tenant, allocation) -> payments.add(tx, tenant, allocation.invoiceId(), allocation.amount()));
+                    (tenant, allocation) -> payments.add(tx, tenant, allocation.invoiceId(), allocation.amount(),
+                            allocation.writtenOff()));
             case PaymentReversed reversed -> apply(reversed.tenantId(), reversed.allocationsReversed(),
-                    (tenant, allocation) -> payments.add(tx, tenant, allocation.invoiceId(), allocation.amount().negate()));
+                    (tenant, allocation) -> payments.add(tx, tenant, allocation.invoiceId(), allocation.amount().negate(),
+                            allocation.writtenOff() == null ? null : allocation.writtenOff().negate()));
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -9,15 +9,23 @@ import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
 
-/** How much has been paid on each invoice, from the payment-service's events. */
+/**
+ * How much has been paid on each invoice, from the payment-service's events. {@code paid} is what
+ * payments settled: the amounts allocated plus any residual written off under the payment tolerance
+ * (also kept apart as {@code written_off}).
+ */
 @ApplicationScoped
 public class InvoicePayments {
 
-    /** Adds (or, negative, takes off) an amount paid on an invoice. */
-    public Uni<Void> add(SqlConnection tx, TenantId tenant, InvoiceId invoice, Money amount) {
-        return tx.preparedQuery("INSERT INTO invoice_payments (tenant_id, invoice_id, currency, paid) VALUES ($1, $2, $3, $4) "
-                        + "ON CONFLICT (tenant_id, invoice_id) DO UPDATE SET paid = invoice_payments.paid + EXCLUDED.paid")
-                .execute(Tuple.of(tenant.value(), invoice.value(), amount.currency().getCurrencyCode(), amount.amount()))
+    /** Adds (or, negative, takes off) an amount paid on an invoice and a residual written off with it. */
+    public Uni<Void> add(SqlConnection tx, TenantId tenant, InvoiceId invoice, Money amount, Money writtenOff) {
+        Money off = writtenOff == null ? Money.zero(amount.currency()) : writtenOff;
+        return tx.preparedQuery("INSERT INTO invoice_payments (tenant_id, invoice_id, currency, paid, written_off) "
+                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, invoice_id) DO UPDATE SET "
+                        + "paid = invoice_payments.paid + EXCLUDED.paid, "
+                        + "written_off = invoice_payments.written_off + EXCLUDED.written_off")
+                .execute(Tuple.of(tenant.value(), invoice.value(), amount.currency().getCurrencyCode(),
+                        amount.plus(off).amount(), off.amount()))
                 .replaceWithVoid();
     }
 

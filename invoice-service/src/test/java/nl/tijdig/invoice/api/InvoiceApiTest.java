@@ -24,7 +24,7 @@ import nl.tijdig.events.EventCatalogue;
 import nl.tijdig.events.EventExamples;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
-import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import nl.tijdig.invoice.domain.Betalingskenmerk;
+import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.invoice.domain.UblImport;
 import nl.tijdig.invoice.domain.UblRules;
 import nl.tijdig.invoice.ubl.UblFixtures;

@@ -1,5 +1,6 @@
 package nl.tijdig.invoice.domain;
 
+import nl.tijdig.kernel.Betalingskenmerk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -25,6 +25,7 @@ public final class EventCatalogue {
             new EventType(INVOICE, "DebtorUpdated", 1, DebtorUpdated.class),
             new EventType(INVOICE, "CreditorProfileUpdated", 1, CreditorProfileUpdated.class),
             new EventType(PAYMENT, "PaymentReceived", 1, PaymentReceived.class),
+            new EventType(PAYMENT, "PaymentUnmatched", 1, PaymentUnmatched.class),
             new EventType(PAYMENT, "PaymentReversed", 1, PaymentReversed.class),
             new EventType(DUNNING, "ReminderDue", 1, ReminderDue.class),
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),

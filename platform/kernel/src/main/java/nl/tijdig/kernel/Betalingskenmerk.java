@@ -1,4 +1,4 @@
-package nl.tijdig.invoice.domain;
+package nl.tijdig.kernel;
 
 /**
  * The betalingskenmerk (structured payment reference) of the Betaalvereniging: 16 digits, a check

@@ -1,0 +1,177 @@
+package nl.tijdig.payment.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.tijdig.events.Allocation;
+import nl.tijdig.events.EventJson;
+import nl.tijdig.events.PaymentReceived;
+import nl.tijdig.events.PaymentUnmatched;
+import nl.tijdig.events.PublicEvent;
+import nl.tijdig.eventstore.EventStore;
+import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.PaymentId;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.payment.domain.IncomingPayment;
+import nl.tijdig.payment.domain.Match;
+
+/**
+ * Payments as event streams (one per payment: PaymentUnmatched, then PaymentReceived when staff
+ * allocate it; or PaymentReceived at once), with in the same transaction the payments table (reads and
+ * the unmatched queue), the open items the allocations changed and the debtor's credit.
+ */
+@ApplicationScoped
+public class Payments {
+
+    static final String STREAM_TYPE = "payment";
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OpenItems openItems;
+
+    /** A payment as the API shows it. */
+    public record Stored(UUID paymentId, String status, String rule, PaymentReceived.Source source, Money amount,
+            LocalDate valueDate, String payerName, String payerIban, String remittanceInformation, UUID debtorId,
+            List<Allocation> allocations, Money credit, String reason) {
+    }
+
+    /** Records a matched payment (new: version 0) or the allocation of an unmatched one (version 1). */
+    public Uni<Stored> received(SqlConnection tx, TenantId tenant, PaymentId id, long expectedVersion,
+            IncomingPayment payment, PaymentReceived.Source source, Match.Matched match) {
+        List<Allocation> allocations = match.allocations().stream()
+                .map(a -> new Allocation(a.invoiceId(), a.amount(), a.openAfter(), a.writtenOff())).toList();
+        PaymentReceived event = new PaymentReceived(tenant, id, match.debtorId(), payment.amount(), payment.valueDate(),
+                source, payment.payerName(), payment.payerIban(), payment.remittance(), allocations, match.credit(),
+                clock.instant());
+        String status = match.rule() == Match.Rule.MANUAL ? "ALLOCATED" : "MATCHED";
+        Stored stored = new Stored(id.value(), status, match.rule().name(), source, payment.amount(), payment.valueDate(),
+                payment.payerName(), payment.payerIban(), payment.remittance(),
+                match.debtorId() == null ? null : match.debtorId().value(), allocations, match.credit(), null);
+        return append(tx, tenant, id, expectedVersion, event)
+                .chain(() -> upsert(tx, tenant, stored))
+                .chain(() -> openItems.applied(tx, tenant, match.allocations()))
+                .chain(() -> credit(tx, tenant, match.debtorId(), match.credit()))
+                .replaceWith(stored);
+    }
+
+    /** Records a payment no rule could place: it waits in the queue. */
+    public Uni<Stored> unmatched(SqlConnection tx, TenantId tenant, PaymentId id, IncomingPayment payment,
+            PaymentReceived.Source source, String reason) {
+        PaymentUnmatched event = new PaymentUnmatched(tenant, id, payment.amount(), payment.valueDate(), source,
+                payment.payerName(), payment.payerIban(), payment.remittance(), reason, clock.instant());
+        Stored stored = new Stored(id.value(), "UNMATCHED", null, source, payment.amount(), payment.valueDate(),
+                payment.payerName(), payment.payerIban(), payment.remittance(), null, List.of(), payment.amount(), reason);
+        return append(tx, tenant, id, 0, event).chain(() -> upsert(tx, tenant, stored)).replaceWith(stored);
+    }
+
+    public Uni<Optional<Stored>> load(SqlClient client, TenantId tenant, PaymentId id) {
+        return client.preparedQuery("SELECT * FROM payments WHERE tenant_id = $1 AND payment_id = $2")
+                .execute(Tuple.of(tenant.value(), id.value()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
+    }
+
+    /** The tenant's payments, newest first, optionally of one status; after a payment id (the cursor). */
+    public Uni<List<Stored>> list(SqlClient client, TenantId tenant, String status, UUID after, int limit) {
+        return client.preparedQuery("SELECT * FROM payments WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) "
+                        + "AND ($3::uuid IS NULL OR payment_id < $3) ORDER BY payment_id DESC LIMIT $4")
+                .execute(Tuple.tuple(Arrays.asList(tenant.value(), status, after, limit))).map(rows -> {
+                    List<Stored> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(row(row)));
+                    return list;
+                });
+    }
+
+    /** The debtor's credit per currency (none: empty). */
+    public Uni<List<Money>> credit(SqlClient client, TenantId tenant, DebtorId debtor) {
+        return client.preparedQuery("SELECT currency, amount FROM debtor_credit WHERE tenant_id = $1 AND debtor_id = $2 "
+                        + "ORDER BY currency")
+                .execute(Tuple.of(tenant.value(), debtor.value())).map(rows -> {
+                    List<Money> credit = new ArrayList<>();
+                    rows.forEach(r -> credit.add(Money.of(r.getBigDecimal("amount"), Money.currency(r.getString("currency")))));
+                    return credit;
+                });
+    }
+
+    private Uni<Void> append(SqlConnection tx, TenantId tenant, PaymentId id, long expectedVersion, PublicEvent event) {
+        return store.append(tx, tenant, new StreamRef(id.value(), STREAM_TYPE), expectedVersion,
+                List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
+    }
+
+    private Uni<Void> upsert(SqlConnection tx, TenantId tenant, Stored p) {
+        String allocations;
+        try {
+            allocations = EventJson.mapper().writeValueAsString(p.allocations());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return tx.preparedQuery("INSERT INTO payments (tenant_id, payment_id, status, rule, source, currency, amount, "
+                        + "value_date, payer_name, payer_iban, remittance, debtor_id, credit, reason, allocations) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb) "
+                        + "ON CONFLICT (tenant_id, payment_id) DO UPDATE SET status = EXCLUDED.status, rule = EXCLUDED.rule, "
+                        + "debtor_id = EXCLUDED.debtor_id, credit = EXCLUDED.credit, reason = EXCLUDED.reason, "
+                        + "allocations = EXCLUDED.allocations")
+                .execute(Tuple.tuple(Arrays.asList(tenant.value(), p.paymentId(), p.status(), p.rule(), p.source().name(),
+                        p.amount().currency().getCurrencyCode(), p.amount().amount(), p.valueDate(), p.payerName(),
+                        p.payerIban(), p.remittanceInformation(), p.debtorId(),
+                        p.credit() == null ? null : p.credit().amount(), p.reason(), allocations)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> credit(SqlConnection tx, TenantId tenant, DebtorId debtor, Money credit) {
+        if (debtor == null || credit == null || !credit.isPositive()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO debtor_credit (tenant_id, debtor_id, currency, amount) VALUES ($1, $2, $3, $4) "
+                        + "ON CONFLICT (tenant_id, debtor_id, currency) DO UPDATE SET amount = debtor_credit.amount + EXCLUDED.amount")
+                .execute(Tuple.of(tenant.value(), debtor.value(), credit.currency().getCurrencyCode(), credit.amount()))
+                .replaceWithVoid();
+    }
+
+    private static Stored row(Row row) {
+        Currency currency = Money.currency(row.getString("currency"));
+        List<Allocation> allocations;
+        try {
+            Object json = row.getValue("allocations");
+            String text = json instanceof JsonArray array ? array.encode() : String.valueOf(json);
+            allocations = EventJson.mapper().readValue(text, new TypeReference<List<Allocation>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        BigDecimal credit = row.getBigDecimal("credit");
+        UUID debtor = row.getUUID("debtor_id");
+        return new Stored(row.getUUID("payment_id"), row.getString("status"), row.getString("rule"),
+                PaymentReceived.Source.valueOf(row.getString("source")), Money.of(row.getBigDecimal("amount"), currency),
+                row.getLocalDate("value_date"), row.getString("payer_name"), row.getString("payer_iban"),
+                row.getString("remittance"), debtor, allocations, credit == null ? null : Money.of(credit, currency),
+                row.getString("reason"));
+    }
+}

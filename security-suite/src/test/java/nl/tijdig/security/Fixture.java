@@ -11,4 +11,19 @@ interface Fixture {
 
     /** Tenant B's token against this call (or the objects it names): never A's data, never A's change. */
     void otherTenant(Call call);
+
+    /** A fixture of a call maker and the other-tenant check. */
+    static Fixture of(java.util.function.Supplier<Call> call, java.util.function.Consumer<Call> other) {
+        return new Fixture() {
+            @Override
+            public Call call() {
+                return call.get();
+            }
+
+            @Override
+            public void otherTenant(Call c) {
+                other.accept(c);
+            }
+        };
+    }
 }

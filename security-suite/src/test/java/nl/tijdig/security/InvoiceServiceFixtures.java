@@ -8,11 +8,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Fixtures for every operation of the invoice-service, for tenants A and B. */
 final class InvoiceServiceFixtures {
@@ -39,7 +34,6 @@ final class InvoiceServiceFixtures {
     private final AtomicInteger numbers = new AtomicInteger();
     private final Map<String, String> debtor = new LinkedHashMap<>();
     private final Map<String, String> invoice = new LinkedHashMap<>();
-    private String deadLetter;
 
     InvoiceServiceFixtures(World world) {
         this.world = world;
@@ -74,6 +68,16 @@ final class InvoiceServiceFixtures {
                 .formatted(debtorId, today);
     }
 
+    /** The debtor set up for a tenant. */
+    String debtor(World.Tenant tenant) {
+        return debtor.get(tenant.name());
+    }
+
+    /** The invoice set up for a tenant. */
+    String invoice(World.Tenant tenant) {
+        return invoice.get(tenant.name());
+    }
+
     private String a(Map<String, String> of) {
         return of.get(world.a.name());
     }
@@ -90,66 +94,57 @@ final class InvoiceServiceFixtures {
     /** The fixture of each operation, by "METHOD /path" as the OpenAPI document names it. */
     Map<String, Fixture> all() {
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
-        fixtures.put("GET /creditor-profile", fixture(() -> Call.get("/creditor-profile"), call -> {
+        fixtures.put("GET /creditor-profile", Fixture.of(() -> Call.get("/creditor-profile"), call -> {
             Response response = asB(call);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.asString()).contains("Stralend").doesNotContain("Helder");
         }));
-        fixtures.put("PUT /creditor-profile", fixture(() -> Call.json("PUT", "/creditor-profile", PROFILE_A, 200), call -> {
+        fixtures.put("PUT /creditor-profile", Fixture.of(() -> Call.json("PUT", "/creditor-profile", PROFILE_A, 200), call -> {
             // B's PUT changes B's profile only: A's stays A's
             assertThat(asB(Call.json("PUT", "/creditor-profile", PROFILE_B, 200)).statusCode()).isEqualTo(200);
             Response mine = Call.get("/creditor-profile").send(url, world.token(world.a, "tenant-admin"));
             assertThat(mine.asString()).contains("Helder").doesNotContain("Stralend");
         }));
-        fixtures.put("POST /debtors", fixture(() -> Call.json("POST", "/debtors", DEBTOR, 201), call -> {
+        fixtures.put("POST /debtors", Fixture.of(() -> Call.json("POST", "/debtors", DEBTOR, 201), call -> {
             // what B registers is B's: A cannot see it
             String theirs = asB(call).then().statusCode(201).extract().path("id");
             assertThat(Call.get("/debtors/" + theirs).send(url, world.token(world.a, "tenant-admin")).statusCode())
                     .isEqualTo(404);
         }));
-        fixtures.put("GET /debtors/{id}", fixture(() -> Call.get("/debtors/" + a(debtor)), this::notFoundForB));
-        fixtures.put("PUT /debtors/{id}", fixture(() -> Call.json("PUT", "/debtors/" + a(debtor), DEBTOR, 200),
+        fixtures.put("GET /debtors/{id}", Fixture.of(() -> Call.get("/debtors/" + a(debtor)), this::notFoundForB));
+        fixtures.put("PUT /debtors/{id}", Fixture.of(() -> Call.json("PUT", "/debtors/" + a(debtor), DEBTOR, 200),
                 this::notFoundForB));
-        fixtures.put("GET /invoices", fixture(() -> Call.get("/invoices"), call -> {
+        fixtures.put("GET /invoices", Fixture.of(() -> Call.get("/invoices"), call -> {
             Response response = asB(call);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.asString()).contains(invoice.get(world.b.name())).doesNotContain(a(invoice))
                     .doesNotContain(a(debtor));
         }));
-        fixtures.put("POST /invoices", fixture(() -> Call.json("POST", "/invoices", invoiceBody(a(debtor)), 201), call -> {
+        fixtures.put("POST /invoices", Fixture.of(() -> Call.json("POST", "/invoices", invoiceBody(a(debtor)), 201), call -> {
             // B naming A's debtor: no such debtor for B
             Response response = asB(call);
             assertThat(response.statusCode()).isEqualTo(422);
             assertThat(response.asString()).contains("debtorId");
         }));
-        fixtures.put("GET /invoices/{id}", fixture(() -> Call.get("/invoices/" + a(invoice)), this::notFoundForB));
-        fixtures.put("POST /invoices/{id}/credit-notes", fixture(() -> Call.json("POST",
+        fixtures.put("GET /invoices/{id}", Fixture.of(() -> Call.get("/invoices/" + a(invoice)), this::notFoundForB));
+        fixtures.put("POST /invoices/{id}/credit-notes", Fixture.of(() -> Call.json("POST",
                 "/invoices/" + newInvoice(world.a) + "/credit-notes",
                 "{\"lines\": [{\"description\": \"Correctie\", \"quantity\": 1, \"unitPrice\": \"10.00\", \"vat\": \"STANDARD\"}]}",
                 201), this::notFoundForB));
-        fixtures.put("POST /invoices/{id}/cancellation", fixture(() -> Call.json("POST",
+        fixtures.put("POST /invoices/{id}/cancellation", Fixture.of(() -> Call.json("POST",
                 "/invoices/" + newInvoice(world.a) + "/cancellation", "{\"reason\": \"vergissing\"}", 200),
                 this::notFoundForB));
-        fixtures.put("GET /invoices/{id}/ubl", fixture(() -> Call.get("/invoices/" + a(invoice) + "/ubl"),
+        fixtures.put("GET /invoices/{id}/ubl", Fixture.of(() -> Call.get("/invoices/" + a(invoice) + "/ubl"),
                 this::notFoundForB));
-        fixtures.put("POST /invoices/ubl", fixture(() -> new Call("POST", "/invoices/ubl", "application/xml",
+        fixtures.put("POST /invoices/ubl", Fixture.of(() -> new Call("POST", "/invoices/ubl", "application/xml",
                 ublOfA(), 201), call -> {
                     // A's document at B: its seller is not B
                     Response response = asB(call);
                     assertThat(response.statusCode()).isEqualTo(422);
                     assertThat(response.asString()).contains("is not this tenant");
                 }));
-        fixtures.put("GET /admin/dead-letters", fixture(() -> Call.get("/admin/dead-letters"), this::noTenant));
-        fixtures.put("GET /admin/dead-letters/{id}", fixture(() -> Call.get("/admin/dead-letters/" + deadLetter()),
-                this::noTenant));
-        fixtures.put("POST /admin/dead-letters/{id}/redrive", fixture(() -> new Call("POST",
-                "/admin/dead-letters/" + deadLetter() + "/redrive", null, null, 200), this::noTenant));
+        fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.payment.v1").all());
         return fixtures;
-    }
-
-    /** Operator endpoints work across tenants: a tenant's token is refused by role, which (c) checks. */
-    private void noTenant(Call call) {
-        assertThat(asB(call).statusCode()).isEqualTo(403);
     }
 
     /** A's own invoice exported as UBL, under a number not issued yet. */
@@ -157,39 +152,5 @@ final class InvoiceServiceFixtures {
         String xml = Call.get("/invoices/" + a(invoice) + "/ubl").send(url, world.token(world.a, "tenant-admin")).asString();
         String number = Call.get("/invoices/" + a(invoice)).send(url, world.token(world.a, "tenant-admin")).path("invoiceNumber");
         return xml.replaceFirst("<cbc:ID>" + number + "</cbc:ID>", "<cbc:ID>UBL-" + numbers.incrementAndGet() + "</cbc:ID>");
-    }
-
-    /** A dead letter of the service: a record on a topic it consumes that is no CloudEvent. */
-    private synchronized String deadLetter() {
-        if (deadLetter != null) {
-            return deadLetter;
-        }
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, world.kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            for (int attempt = 0; attempt < 60 && deadLetter == null; attempt++) {
-                producer.send(new ProducerRecord<>("tijdig.payment.v1", "security-suite", "not an event".getBytes()));
-                producer.flush();
-                World.sleep(java.time.Duration.ofSeconds(1));
-                deadLetter = Call.get("/admin/dead-letters").send(url, world.token(world.a, "operator")).path("[0].id");
-            }
-        }
-        assertThat(deadLetter).as("a dead letter appeared").isNotNull();
-        return deadLetter;
-    }
-
-    private static Fixture fixture(java.util.function.Supplier<Call> call, java.util.function.Consumer<Call> other) {
-        return new Fixture() {
-            @Override
-            public Call call() {
-                return call.get();
-            }
-
-            @Override
-            public void otherTenant(Call c) {
-                other.accept(c);
-            }
-        };
     }
 }

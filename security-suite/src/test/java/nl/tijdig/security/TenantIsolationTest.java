@@ -43,7 +43,9 @@ class TenantIsolationTest {
     static void startEverything() {
         world = new World();
         roles = RoleMap.read(World.ROOT.resolve("docs/security.md"));
-        FIXTURES.put(InvoiceServiceFixtures.SERVICE, new InvoiceServiceFixtures(world).all());
+        InvoiceServiceFixtures invoices = new InvoiceServiceFixtures(world);
+        FIXTURES.put(InvoiceServiceFixtures.SERVICE, invoices.all());
+        FIXTURES.put(PaymentServiceFixtures.SERVICE, new PaymentServiceFixtures(world, invoices).all());
     }
 
     @AfterAll

@@ -28,7 +28,14 @@ final class World implements AutoCloseable {
     static final Path ROOT = Path.of(System.getProperty("tijdig.root", "..")).toAbsolutePath().normalize();
     static final String REALM = "tijdig";
     /** The services under test: name → module folder and database. */
-    static final Map<String, String> SERVICES = Map.of("invoice-service", "invoice");
+    static final Map<String, String> SERVICES = services();
+
+    private static Map<String, String> services() {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("invoice-service", "invoice");
+        services.put("payment-service", "payment");
+        return java.util.Collections.unmodifiableMap(services);
+    }
 
     /** A tenant: its id, group, and a client per role (plus "none": in the tenant, without a role). */
     record Tenant(String name, UUID id, String group, Map<String, KeycloakAdmin.Client> clients) {

@@ -83,6 +83,12 @@ public class OpenItems {
                 .executeBatch(rows).replaceWithVoid();
     }
 
+    /** Whether the tenant has this debtor (from its invoice or debtor events). */
+    public Uni<Boolean> knows(SqlClient client, TenantId tenant, DebtorId debtor) {
+        return client.preparedQuery("SELECT 1 FROM debtors WHERE tenant_id = $1 AND debtor_id = $2")
+                .execute(Tuple.of(tenant.value(), debtor.value())).map(rows -> rows.size() > 0);
+    }
+
     /** The tenant's open items, oldest first, optionally of one debtor; after an invoice id (the cursor). */
     public Uni<List<OpenItem>> list(SqlClient client, TenantId tenant, DebtorId debtor, UUID after, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 AND open > 0 "

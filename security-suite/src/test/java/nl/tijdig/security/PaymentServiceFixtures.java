@@ -1,0 +1,103 @@
+package nl.tijdig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Fixtures for every operation of the payment-service. Its open items come from the invoice-service's
+ * events, so the invoices the invoice fixtures issued for tenants A and B are what payments pay here.
+ */
+final class PaymentServiceFixtures {
+
+    static final String SERVICE = "payment-service";
+
+    private final World world;
+    private final InvoiceServiceFixtures invoices;
+    private final String url;
+    private final String paymentA;
+
+    PaymentServiceFixtures(World world, InvoiceServiceFixtures invoices) {
+        this.world = world;
+        this.invoices = invoices;
+        this.url = world.services.get(SERVICE).url();
+        for (World.Tenant tenant : new World.Tenant[] {world.a, world.b}) {
+            String invoice = invoices.invoice(tenant);
+            await().atMost(Duration.ofSeconds(90)).until(() -> Call.get("/open-items").send(url,
+                    world.token(tenant, "tenant-admin")).asString().contains(invoice));
+        }
+        this.paymentA = unmatchedPaymentOfA();
+        // A's debtor gets credit: a payment naming A's invoice that pays 1.00 more than is open
+        expect(Call.json("PUT", "/payment-settings", "{\"tolerance\": \"1.00\"}", 200), world.a);
+    }
+
+    private Response expect(Call call, World.Tenant tenant) {
+        Response response = call.send(url, world.token(tenant, "tenant-admin"));
+        assertThat(response.statusCode()).as(call.operation() + " for " + tenant.name() + ": " + response.asString())
+                .isEqualTo(call.expected());
+        return response;
+    }
+
+    private String unmatchedPaymentOfA() {
+        return expect(Call.json("POST", "/payments", """
+                {"amount": "3.21", "valueDate": "2026-11-20", "remittanceInformation": "zie mail"}""", 201), world.a)
+                .path("paymentId");
+    }
+
+    private Response asB(Call call) {
+        return call.send(url, world.token(world.b, "tenant-admin"));
+    }
+
+    private void notFoundForB(Call call) {
+        Response response = asB(call);
+        assertThat(response.statusCode()).as("tenant B: " + call.operation() + " " + response.asString()).isEqualTo(404);
+    }
+
+    Map<String, Fixture> all() {
+        Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        String invoiceA = invoices.invoice(world.a);
+        String debtorA = invoices.debtor(world.a);
+        fixtures.put("POST /payments", Fixture.of(() -> Call.json("POST", "/payments", """
+                {"amount": "1.00", "valueDate": "2026-11-20", "invoiceId": "%s"}""".formatted(invoiceA), 201), call -> {
+                    // B naming A's invoice places nothing on it
+                    Response response = asB(call);
+                    assertThat(response.statusCode()).isEqualTo(201);
+                    assertThat((String) response.path("status")).isEqualTo("UNMATCHED");
+                    assertThat(response.asString()).doesNotContain(debtorA);
+                }));
+        fixtures.put("GET /payments", Fixture.of(() -> Call.get("/payments"), call -> {
+            Response response = asB(call);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).doesNotContain(paymentA).doesNotContain(invoiceA);
+        }));
+        fixtures.put("GET /payments/{id}", Fixture.of(() -> Call.get("/payments/" + paymentA), this::notFoundForB));
+        fixtures.put("POST /payments/{id}/allocation", Fixture.of(() -> Call.json("POST",
+                "/payments/" + unmatchedPaymentOfA() + "/allocation", "{\"debtorId\": \"" + debtorA + "\"}", 200),
+                this::notFoundForB));
+        fixtures.put("GET /open-items", Fixture.of(() -> Call.get("/open-items"), call -> {
+            Response response = asB(call);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).contains(invoices.invoice(world.b)).doesNotContain(invoiceA);
+        }));
+        fixtures.put("GET /debtors/{id}/credit", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/credit"),
+                this::notFoundForB));
+        fixtures.put("GET /payment-settings", Fixture.of(() -> Call.get("/payment-settings"), call -> {
+            Response response = asB(call);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).contains("0.5").doesNotContain("1.00");
+        }));
+        fixtures.put("PUT /payment-settings", Fixture.of(() -> Call.json("PUT", "/payment-settings",
+                "{\"tolerance\": \"1.00\"}", 200), call -> {
+                    assertThat(asB(Call.json("PUT", "/payment-settings", "{\"tolerance\": \"0.50\"}", 200)).statusCode())
+                            .isEqualTo(200);
+                    assertThat(Call.get("/payment-settings").send(url, world.token(world.a, "tenant-admin")).asString())
+                            .contains("1.0");
+                }));
+        fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.invoice.v1").all());
+        return fixtures;
+    }
+}

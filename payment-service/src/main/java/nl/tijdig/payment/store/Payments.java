@@ -22,6 +22,7 @@ import java.util.UUID;
 import nl.tijdig.events.Allocation;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.PaymentReceived;
+import nl.tijdig.events.PaymentReversed;
 import nl.tijdig.events.PaymentUnmatched;
 import nl.tijdig.events.PublicEvent;
 import nl.tijdig.eventstore.EventStore;
@@ -60,7 +61,7 @@ public class Payments {
     /** A payment as the API shows it. */
     public record Stored(UUID paymentId, String status, String rule, PaymentReceived.Source source, Money amount,
             LocalDate valueDate, String payerName, String payerIban, String remittanceInformation, UUID debtorId,
-            List<Allocation> allocations, Money credit, String reason) {
+            List<Allocation> allocations, Money credit, String reason, String endToEndId) {
     }
 
     /** Records a matched payment (new: version 0) or the allocation of an unmatched one (version 1). */
@@ -74,7 +75,8 @@ public class Payments {
         String status = match.rule() == Match.Rule.MANUAL ? "ALLOCATED" : "MATCHED";
         Stored stored = new Stored(id.value(), status, match.rule().name(), source, payment.amount(), payment.valueDate(),
                 payment.payerName(), payment.payerIban(), payment.remittance(),
-                match.debtorId() == null ? null : match.debtorId().value(), allocations, match.credit(), null);
+                match.debtorId() == null ? null : match.debtorId().value(), allocations, match.credit(), null,
+                payment.endToEndId());
         return append(tx, tenant, id, expectedVersion, event)
                 .chain(() -> upsert(tx, tenant, stored))
                 .chain(() -> openItems.applied(tx, tenant, match.allocations()))
@@ -88,8 +90,48 @@ public class Payments {
         PaymentUnmatched event = new PaymentUnmatched(tenant, id, payment.amount(), payment.valueDate(), source,
                 payment.payerName(), payment.payerIban(), payment.remittance(), reason, clock.instant());
         Stored stored = new Stored(id.value(), "UNMATCHED", null, source, payment.amount(), payment.valueDate(),
-                payment.payerName(), payment.payerIban(), payment.remittance(), null, List.of(), payment.amount(), reason);
+                payment.payerName(), payment.payerIban(), payment.remittance(), null, List.of(), payment.amount(), reason,
+                payment.endToEndId());
         return append(tx, tenant, id, 0, event).chain(() -> upsert(tx, tenant, stored)).replaceWith(stored);
+    }
+
+    /**
+     * Reverses a matched or allocated payment (a direct debit reversed, a transfer returned): what it
+     * paid is open again, its credit is taken off the debtor, and PaymentReversed is published.
+     */
+    public Uni<Stored> reverse(SqlConnection tx, TenantId tenant, Stored payment, LocalDate date, String reasonCode) {
+        List<Uni<Allocation>> reopened = payment.allocations().stream().map(a -> {
+            Money back = a.writtenOff() == null ? a.amount() : a.amount().plus(a.writtenOff());
+            return tx.preparedQuery("UPDATE open_items SET open = open + $3 WHERE tenant_id = $1 AND invoice_id = $2 "
+                            + "RETURNING open")
+                    .execute(Tuple.of(tenant.value(), a.invoiceId().value(), back.amount()))
+                    .map(rows -> new Allocation(a.invoiceId(), a.amount(), rows.size() == 0 ? back
+                            : Money.of(rows.iterator().next().getBigDecimal(0), back.currency()), a.writtenOff()));
+        }).toList();
+        Uni<List<Allocation>> undone = reopened.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(reopened).andFailFast();
+        PaymentId id = new PaymentId(payment.paymentId());
+        return undone.flatMap(allocations -> store.version(tx, tenant, payment.paymentId()).flatMap(version -> {
+            PaymentReversed event = new PaymentReversed(tenant, id, payment.amount(), date,
+                    reasonCode == null ? "UNKN" : reasonCode, allocations, clock.instant());
+            Stored reversed = new Stored(payment.paymentId(), "REVERSED", payment.rule(), payment.source(),
+                    payment.amount(), payment.valueDate(), payment.payerName(), payment.payerIban(),
+                    payment.remittanceInformation(), payment.debtorId(), allocations, payment.credit(),
+                    "reversed: " + event.reasonCode(), payment.endToEndId());
+            Money credit = payment.credit() == null ? null : payment.credit().negate();
+            return append(tx, tenant, id, version, event).chain(() -> upsert(tx, tenant, reversed))
+                    .chain(() -> payment.debtorId() == null || credit == null ? Uni.createFrom().voidItem()
+                            : adjustCredit(tx, tenant, new DebtorId(payment.debtorId()), credit))
+                    .replaceWith(reversed);
+        }));
+    }
+
+    /** The tenant's matched or allocated payment with this end-to-end id, if any. */
+    public Uni<Optional<Stored>> byEndToEndId(SqlClient client, TenantId tenant, String endToEndId) {
+        return client.preparedQuery("SELECT * FROM payments WHERE tenant_id = $1 AND end_to_end_id = $2 "
+                        + "AND status IN ('MATCHED', 'ALLOCATED') ORDER BY payment_id LIMIT 1")
+                .execute(Tuple.of(tenant.value(), endToEndId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
     }
 
     public Uni<Optional<Stored>> load(SqlClient client, TenantId tenant, PaymentId id) {
@@ -133,15 +175,15 @@ public class Payments {
             throw new IllegalStateException(e);
         }
         return tx.preparedQuery("INSERT INTO payments (tenant_id, payment_id, status, rule, source, currency, amount, "
-                        + "value_date, payer_name, payer_iban, remittance, debtor_id, credit, reason, allocations) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb) "
+                        + "value_date, payer_name, payer_iban, remittance, debtor_id, credit, reason, allocations, end_to_end_id) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16) "
                         + "ON CONFLICT (tenant_id, payment_id) DO UPDATE SET status = EXCLUDED.status, rule = EXCLUDED.rule, "
                         + "debtor_id = EXCLUDED.debtor_id, credit = EXCLUDED.credit, reason = EXCLUDED.reason, "
                         + "allocations = EXCLUDED.allocations")
                 .execute(Tuple.tuple(Arrays.asList(tenant.value(), p.paymentId(), p.status(), p.rule(), p.source().name(),
                         p.amount().currency().getCurrencyCode(), p.amount().amount(), p.valueDate(), p.payerName(),
                         p.payerIban(), p.remittanceInformation(), p.debtorId(),
-                        p.credit() == null ? null : p.credit().amount(), p.reason(), allocations)))
+                        p.credit() == null ? null : p.credit().amount(), p.reason(), allocations, p.endToEndId())))
                 .replaceWithVoid();
     }
 
@@ -149,6 +191,10 @@ public class Payments {
         if (debtor == null || credit == null || !credit.isPositive()) {
             return Uni.createFrom().voidItem();
         }
+        return adjustCredit(tx, tenant, debtor, credit);
+    }
+
+    private Uni<Void> adjustCredit(SqlConnection tx, TenantId tenant, DebtorId debtor, Money credit) {
         return tx.preparedQuery("INSERT INTO debtor_credit (tenant_id, debtor_id, currency, amount) VALUES ($1, $2, $3, $4) "
                         + "ON CONFLICT (tenant_id, debtor_id, currency) DO UPDATE SET amount = debtor_credit.amount + EXCLUDED.amount")
                 .execute(Tuple.of(tenant.value(), debtor.value(), credit.currency().getCurrencyCode(), credit.amount()))
@@ -172,6 +218,6 @@ public class Payments {
                 PaymentReceived.Source.valueOf(row.getString("source")), Money.of(row.getBigDecimal("amount"), currency),
                 row.getLocalDate("value_date"), row.getString("payer_name"), row.getString("payer_iban"),
                 row.getString("remittance"), debtor, allocations, credit == null ? null : Money.of(credit, currency),
-                row.getString("reason"));
+                row.getString("reason"), row.getString("end_to_end_id"));
     }
 }

@@ -45,15 +45,23 @@ public class ApiGuards {
         } catch (NumberFormatException e) {
             declared = -1;
         }
-        if (declared > config.maxBodyBytes()) {
+        long limit = maxBodyBytes(context.request().path());
+        if (declared > limit) {
             Problem problem = Problem.of("too-large", "Request body too large", 413, "the body has " + declared
-                    + " bytes; at most " + config.maxBodyBytes() + " are accepted").at(context.request().path());
+                    + " bytes; at most " + limit + " are accepted").at(context.request().path());
             context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(io.vertx.core.json.Json.encode(problem));
             return;
         }
         context.next();
+    }
+
+    /** The body limit of a path: the large-body limit on its configured paths, else the general one. */
+    public long maxBodyBytes(String path) {
+        boolean large = path != null && config.largeBodies().paths().orElse(java.util.List.of()).stream()
+                .anyMatch(path::startsWith);
+        return large ? config.largeBodies().maxBytes() : config.maxBodyBytes();
     }
 
     /** The tenant is the token's; callers without a tenant are not limited here (the endpoint refuses them). */

@@ -13,6 +13,18 @@ public interface ApiLimitsConfig {
 
     RateLimit rateLimit();
 
+    /** Paths (prefixes) that take large files, such as bank statements, and their own limit. */
+    LargeBodies largeBodies();
+
+    interface LargeBodies {
+        /** e.g. {@code /bank-statements}; none by default. */
+        java.util.Optional<java.util.List<String>> paths();
+
+        /** The largest body on those paths (512 MiB: a statement of several hundred thousand entries). */
+        @WithDefault("536870912")
+        long maxBytes();
+    }
+
     /** Requests per tenant: a token bucket per tenant and replica. */
     interface RateLimit {
         @WithDefault("true")

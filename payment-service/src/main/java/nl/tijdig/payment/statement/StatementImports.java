@@ -1,0 +1,293 @@
+package nl.tijdig.payment.statement;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.tijdig.events.PaymentReceived;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.PaymentId;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.payment.domain.IncomingPayment;
+import nl.tijdig.payment.domain.Match;
+import nl.tijdig.payment.domain.PaymentMatcher;
+import nl.tijdig.payment.domain.StatementEntry;
+import nl.tijdig.payment.store.OpenItems;
+import nl.tijdig.payment.store.PaymentSettings;
+import nl.tijdig.payment.store.Payments;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports bank statements. The file is validated whole before anything is stored (a malformed file
+ * is refused with every problem named); then its entries are read one by one and stored in batches of
+ * {@value #BATCH}, one transaction each: an entry imported before (this or an overlapping statement)
+ * is skipped, money in becomes a payment matched like any other (PaymentReceived or PaymentUnmatched),
+ * a reversed or returned direct debit reverses the payment it took back (PaymentReversed), other
+ * entries are counted and left alone. Progress is kept per import, so a client can follow a large
+ * file. Re-importing a file after a failure picks up where it stopped: what was stored is skipped.
+ */
+@ApplicationScoped
+public class StatementImports {
+
+    static final int BATCH = 250;
+    private static final Logger LOG = Logger.getLogger(StatementImports.class);
+    private static final Duration DB = Duration.ofSeconds(60);
+
+    /** The state of an import, as the API shows it. */
+    public record Status(UUID importId, String format, String status, long entries, long processed, long payments,
+            long matched, long unmatched, long reversals, long duplicates, long skipped, String error,
+            Instant startedAt, Instant finishedAt) {
+    }
+
+    /** A statement format. */
+    public enum Format {
+        CAMT053,
+        MT940
+    }
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "tijdig-statement-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OpenItems openItems;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    PaymentSettings settings;
+
+    /** The format of a file, or a refusal naming what it is not. */
+    public static Format detect(Path file) {
+        if (CamtReader.isCamt(file)) {
+            return Format.CAMT053;
+        }
+        try {
+            byte[] head = new byte[4096];
+            int n;
+            try (var in = Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            String start = new String(head, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (Mt940Reader.isMt940(start)) {
+                return Format.MT940;
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new StatementFormatException(List.of("the file is neither camt.053 (.001.02, .001.08) nor MT940"));
+    }
+
+    /** Validates the whole file (throws {@link StatementFormatException}); returns how many entries it has. */
+    public static long validate(Path file, Format format) {
+        return switch (format) {
+            case CAMT053 -> {
+                CamtReader.validate(file);
+                yield CamtReader.read(file, e -> { });
+            }
+            case MT940 -> Mt940Reader.read(file).size();
+        };
+    }
+
+    /**
+     * Starts importing a validated file (which this takes over and deletes when done); returns its
+     * status at once. The import runs on a worker of its own.
+     */
+    public Uni<Status> start(TenantId tenant, Path file, Format format, long entries) {
+        UUID id = ids.next();
+        Instant now = clock.instant();
+        return pool.preparedQuery("INSERT INTO statement_imports (tenant_id, import_id, format, status, entries, started_at) "
+                        + "VALUES ($1, $2, $3, 'IMPORTING', $4, $5)")
+                .execute(Tuple.of(tenant.value(), id, format.name(), entries, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .invoke(() -> worker.submit(() -> run(tenant, id, file, format)))
+                .replaceWith(new Status(id, format.name(), "IMPORTING", entries, 0, 0, 0, 0, 0, 0, 0, null, now, null));
+    }
+
+    public Uni<Optional<Status>> status(SqlClient client, TenantId tenant, UUID id) {
+        return client.preparedQuery("SELECT * FROM statement_imports WHERE tenant_id = $1 AND import_id = $2")
+                .execute(Tuple.of(tenant.value(), id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(status(rows.iterator().next())));
+    }
+
+    private void run(TenantId tenant, UUID id, Path file, Format format) {
+        Counts counts = new Counts();
+        List<StatementEntry> batch = new ArrayList<>(BATCH);
+        try {
+            java.util.function.Consumer<StatementEntry> sink = entry -> {
+                batch.add(entry);
+                if (batch.size() == BATCH) {
+                    store(tenant, id, batch, counts);
+                    batch.clear();
+                }
+            };
+            switch (format) {
+                case CAMT053 -> CamtReader.read(file, sink);
+                case MT940 -> Mt940Reader.read(file, sink);
+            }
+            if (!batch.isEmpty()) {
+                store(tenant, id, batch, counts);
+            }
+            finish(tenant, id, "DONE", null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "import %s of tenant %s failed after %d entries", id, tenant, counts.processed);
+            finish(tenant, id, "FAILED", "stopped after " + counts.processed + " entries: " + e.getMessage()
+                    + "; import the file again to continue (entries stored are skipped)");
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("cannot delete %s", file);
+            }
+        }
+    }
+
+    /** Counters of one import. */
+    private static final class Counts {
+        long processed;
+        long payments;
+        long matched;
+        long unmatched;
+        long reversals;
+        long duplicates;
+        long skipped;
+    }
+
+    /** One batch in one transaction: dedupe, then each new entry by its kind; then the progress. */
+    private void store(TenantId tenant, UUID id, List<StatementEntry> entries, Counts counts) {
+        Counts batch = new Counts();
+        pool.withTransaction(tx -> settings.tolerance(tx, tenant).flatMap(tolerance -> claim(tx, tenant, id, entries)
+                .flatMap(fresh -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (StatementEntry entry : entries) {
+                        batch.processed++;
+                        if (!fresh.contains(entry.key())) {
+                            batch.duplicates++;
+                            continue;
+                        }
+                        chain = chain.chain(() -> one(tx, tenant, entry, tolerance, batch));
+                    }
+                    return chain;
+                })
+                .chain(() -> progress(tx, tenant, id, batch)))).await().atMost(DB);
+        counts.processed += batch.processed;
+    }
+
+    private Uni<Void> one(SqlConnection tx, TenantId tenant, StatementEntry entry, Money tolerance, Counts batch) {
+        return switch (entry.kind()) {
+            case INCOMING -> {
+                IncomingPayment payment = entry.asPayment();
+                PaymentId paymentId = new PaymentId(ids.next());
+                Money inCurrency = tolerance.currency().equals(payment.amount().currency()) ? tolerance
+                        : Money.zero(payment.amount().currency());
+                batch.payments++;
+                yield openItems.candidates(tx, tenant, payment).flatMap(candidates ->
+                        switch (PaymentMatcher.match(payment, candidates, inCurrency)) {
+                            case Match.Matched matched -> {
+                                batch.matched++;
+                                yield payments.received(tx, tenant, paymentId, 0, payment,
+                                        PaymentReceived.Source.BANK_STATEMENT, matched);
+                            }
+                            case Match.Unmatched unmatched -> {
+                                batch.unmatched++;
+                                yield payments.unmatched(tx, tenant, paymentId, payment,
+                                        PaymentReceived.Source.BANK_STATEMENT, unmatched.reason());
+                            }
+                        }).chain(stored -> link(tx, tenant, entry, stored.paymentId()));
+            }
+            case REVERSAL -> entry.endToEndId() == null ? skip(batch)
+                    : payments.byEndToEndId(tx, tenant, entry.endToEndId()).flatMap(original -> {
+                        if (original.isEmpty()) {
+                            batch.skipped++;
+                            return Uni.createFrom().voidItem();
+                        }
+                        batch.reversals++;
+                        return payments.reverse(tx, tenant, original.get(),
+                                entry.bookingDate() != null ? entry.bookingDate() : entry.valueDate(), entry.returnReason())
+                                .chain(reversed -> link(tx, tenant, entry, reversed.paymentId()));
+                    });
+            case OTHER -> skip(batch);
+        };
+    }
+
+    private static Uni<Void> skip(Counts batch) {
+        batch.skipped++;
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Claims the entries not imported before; returns their keys. */
+    private Uni<Set<String>> claim(SqlConnection tx, TenantId tenant, UUID id, List<StatementEntry> entries) {
+        String[] keys = entries.stream().map(StatementEntry::key).distinct().toArray(String[]::new);
+        return tx.preparedQuery("INSERT INTO statement_entries (tenant_id, entry_key, import_id) "
+                        + "SELECT $1, k, $3 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING RETURNING entry_key")
+                .execute(Tuple.of(tenant.value(), keys, id)).map(rows -> {
+                    Set<String> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getString(0)));
+                    return fresh;
+                });
+    }
+
+    private Uni<Void> link(SqlConnection tx, TenantId tenant, StatementEntry entry, UUID paymentId) {
+        return tx.preparedQuery("UPDATE statement_entries SET payment_id = $3 WHERE tenant_id = $1 AND entry_key = $2")
+                .execute(Tuple.of(tenant.value(), entry.key(), paymentId)).replaceWithVoid();
+    }
+
+    private Uni<Void> progress(SqlConnection tx, TenantId tenant, UUID id, Counts c) {
+        return tx.preparedQuery("UPDATE statement_imports SET processed = processed + $3, payments = payments + $4, "
+                        + "matched = matched + $5, unmatched = unmatched + $6, reversals = reversals + $7, "
+                        + "duplicates = duplicates + $8, skipped = skipped + $9 WHERE tenant_id = $1 AND import_id = $2")
+                .execute(Tuple.tuple(Arrays.asList(tenant.value(), id, c.processed, c.payments, c.matched, c.unmatched,
+                        c.reversals, c.duplicates, c.skipped)))
+                .replaceWithVoid();
+    }
+
+    private void finish(TenantId tenant, UUID id, String status, String error) {
+        pool.preparedQuery("UPDATE statement_imports SET status = $3, error = $4, finished_at = $5 "
+                        + "WHERE tenant_id = $1 AND import_id = $2")
+                .execute(Tuple.of(tenant.value(), id, status, error,
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .await().atMost(DB);
+    }
+
+    private static Status status(Row row) {
+        OffsetDateTime finished = row.getOffsetDateTime("finished_at");
+        return new Status(row.getUUID("import_id"), row.getString("format"), row.getString("status"),
+                row.getLong("entries"), row.getLong("processed"), row.getLong("payments"), row.getLong("matched"),
+                row.getLong("unmatched"), row.getLong("reversals"), row.getLong("duplicates"), row.getLong("skipped"),
+                row.getString("error"), row.getOffsetDateTime("started_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

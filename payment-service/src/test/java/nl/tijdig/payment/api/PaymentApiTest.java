@@ -47,7 +47,7 @@ class PaymentApiTest {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     static void awaitOpen(String invoiceId, String open) {
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/open-items").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("limit", 200).when().get("/open-items").then().statusCode(200)
                 .body("openItems.find { it.invoiceId == '" + invoiceId + "' }.open.amount", is(open)));
     }
 

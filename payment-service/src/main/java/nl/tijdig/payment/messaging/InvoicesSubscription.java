@@ -3,6 +3,7 @@ package nl.tijdig.payment.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import nl.tijdig.events.BoundedContext;
 import nl.tijdig.events.DebtorRegistered;
@@ -11,13 +12,15 @@ import nl.tijdig.events.InvoiceCancelled;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.eventstore.inbox.EventHandler;
+import nl.tijdig.payment.paylink.PayLinks;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the invoice-service: an issued invoice becomes an open item (with its number, debtor and
- * betalingskenmerk), a credit note lowers it, a cancellation closes it; debtors' names and IBANs are
- * kept for matching. Runs through the inbox, so a redelivered event counts once.
+ * betalingskenmerk) and, when the tenant has a payment provider, asks for a pay link; a credit note
+ * lowers it, a cancellation closes it (and a link of an invoice with nothing open closes); debtors'
+ * names and IBANs are kept for matching. Runs through the inbox, so a redelivered event counts once.
  */
 @ApplicationScoped
 public class InvoicesSubscription implements EventSubscription {
@@ -26,6 +29,9 @@ public class InvoicesSubscription implements EventSubscription {
 
     @Inject
     OpenItems openItems;
+
+    @Inject
+    PayLinks payLinks;
 
     @Override
     public String name() {
@@ -40,10 +46,11 @@ public class InvoicesSubscription implements EventSubscription {
     @Override
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
-            case InvoiceIssued issued -> openItems.issued(tx, issued);
+            case InvoiceIssued issued -> openItems.issued(tx, issued).chain(() -> payLinks.requested(tx, issued));
             case InvoiceCredited credited -> openItems.credited(tx, credited.tenantId(), credited.invoiceId(),
-                    credited.amountInclVat());
-            case InvoiceCancelled cancelled -> openItems.cancelled(tx, cancelled.tenantId(), cancelled.invoiceId());
+                    credited.amountInclVat()).chain(() -> payLinks.settled(tx, credited.tenantId(), List.of(credited.invoiceId())));
+            case InvoiceCancelled cancelled -> openItems.cancelled(tx, cancelled.tenantId(), cancelled.invoiceId())
+                    .chain(() -> payLinks.settled(tx, cancelled.tenantId(), List.of(cancelled.invoiceId())));
             case DebtorRegistered registered -> openItems.debtor(tx, registered.tenantId(), registered.debtorId(),
                     registered.debtor().name(), registered.debtor().iban(), true);
             case DebtorUpdated updated -> openItems.debtor(tx, updated.tenantId(), updated.debtorId(),

@@ -58,6 +58,9 @@ public class Payments {
     @Inject
     OpenItems openItems;
 
+    @Inject
+    nl.tijdig.payment.paylink.PayLinks payLinks;
+
     /** A payment as the API shows it. */
     public record Stored(UUID paymentId, String status, String rule, PaymentReceived.Source source, Money amount,
             LocalDate valueDate, String payerName, String payerIban, String remittanceInformation, UUID debtorId,
@@ -80,6 +83,7 @@ public class Payments {
         return append(tx, tenant, id, expectedVersion, event)
                 .chain(() -> upsert(tx, tenant, stored))
                 .chain(() -> openItems.applied(tx, tenant, match.allocations()))
+                .chain(() -> payLinks.settled(tx, tenant, match.allocations().stream().map(Match.Allocation::invoiceId).toList()))
                 .chain(() -> credit(tx, tenant, match.debtorId(), match.credit()))
                 .replaceWith(stored);
     }

@@ -27,6 +27,8 @@ public final class EventCatalogue {
             new EventType(PAYMENT, "PaymentReceived", 1, PaymentReceived.class),
             new EventType(PAYMENT, "PaymentUnmatched", 1, PaymentUnmatched.class),
             new EventType(PAYMENT, "PaymentReversed", 1, PaymentReversed.class),
+            new EventType(PAYMENT, "PaymentLinkCreated", 1, PaymentLinkCreated.class),
+            new EventType(PAYMENT, "PaymentLinkClosed", 1, PaymentLinkClosed.class),
             new EventType(DUNNING, "ReminderDue", 1, ReminderDue.class),
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),
             new EventType(DUNNING, "DunningCaseClosed", 1, DunningCaseClosed.class),

@@ -42,4 +42,9 @@ public record PaymentReceived(TenantId tenantId, PaymentId paymentId, DebtorId d
             throw new IllegalArgumentException("allocations plus unallocated (" + allocated + ") differ from amount " + amount);
         }
     }
+
+    @Override
+    public java.util.UUID aggregateId() {
+        return paymentId().value();
+    }
 }

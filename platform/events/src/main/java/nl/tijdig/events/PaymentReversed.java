@@ -28,4 +28,9 @@ public record PaymentReversed(TenantId tenantId, PaymentId paymentId, Money amou
         allocationsReversed = list(allocationsReversed, "allocationsReversed");
         required(occurredAt, "occurredAt");
     }
+
+    @Override
+    public java.util.UUID aggregateId() {
+        return paymentId().value();
+    }
 }

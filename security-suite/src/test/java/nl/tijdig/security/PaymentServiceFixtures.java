@@ -97,6 +97,43 @@ final class PaymentServiceFixtures {
                     assertThat(Call.get("/payment-settings").send(url, world.token(world.a, "tenant-admin")).asString())
                             .contains("1.0");
                 }));
+        String providerA = """
+                {"provider": "mollie", "apiKey": "test_key_of_a", "baseUrl": "http://127.0.0.1:9/v2",
+                 "webhookBaseUrl": "https://tijdig.example"}""";
+        fixtures.put("PUT /payment-provider", Fixture.of(() -> Call.json("PUT", "/payment-provider", providerA, 200), call -> {
+            // B's PUT sets B's provider only
+            assertThat(asB(Call.json("PUT", "/payment-provider", providerA.replace("test_key_of_a", "test_key_of_b"), 200))
+                    .statusCode()).isEqualTo(200);
+            assertThat(Call.get("/payment-provider").send(url, world.token(world.a, "tenant-admin")).asString())
+                    .contains("of_a").doesNotContain("of_b");
+        }));
+        fixtures.put("GET /payment-provider", Fixture.of(() -> {
+            expect(Call.json("PUT", "/payment-provider", providerA, 200), world.a);
+            return Call.get("/payment-provider");
+        }, call -> assertThat(asB(call).asString()).doesNotContain("of_a")));
+        fixtures.put("POST /callbacks/{partnerId}/payments", Fixture.of(() -> new Call("POST",
+                "/callbacks/" + java.util.UUID.randomUUID() + "/payments", "application/x-www-form-urlencoded", "id=tr_x", 404),
+                call -> assertThat(asB(call).asString()).doesNotContain(invoiceA)));
+        String statement = """
+                :940:
+                :20:940S261120
+                :25:NL34RABO0142623393 EUR
+                :28C:0
+                :60F:C261119EUR000000000000,00
+                :61:261120C000000000001,00N541NONREF
+                :86:/ORDP//NAME/TEST/REMI/suite/
+                :62F:C261120EUR000000000001,00
+                """;
+        fixtures.put("POST /bank-statements", Fixture.of(() -> new Call("POST", "/bank-statements", "text/plain", statement, 202),
+                call -> {
+                    // what B imports is B's: its import is not A's to see
+                    String theirs = asB(call).then().statusCode(202).extract().path("importId");
+                    assertThat(Call.get("/bank-statements/" + theirs).send(url, world.token(world.a, "tenant-admin"))
+                            .statusCode()).isEqualTo(404);
+                }));
+        fixtures.put("GET /bank-statements/{id}", Fixture.of(() -> Call.get("/bank-statements/"
+                + expect(new Call("POST", "/bank-statements", "text/plain", statement, 202), world.a).path("importId")),
+                this::notFoundForB));
         fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.invoice.v1").all());
         return fixtures;
     }

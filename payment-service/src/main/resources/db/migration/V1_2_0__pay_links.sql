@@ -23,15 +23,17 @@ CREATE TABLE pay_links (
     url                 text,
     attempts            int           NOT NULL DEFAULT 0,
     claimed_until       timestamptz,
+    close_reason        text,
     error               text,
     PRIMARY KEY (tenant_id, link_id)
 );
 CREATE UNIQUE INDEX pay_links_one_live ON pay_links (tenant_id, invoice_id) WHERE status IN ('PENDING', 'OPEN');
 CREATE INDEX pay_links_work ON pay_links (status) WHERE status IN ('PENDING', 'CLOSING');
-CREATE UNIQUE INDEX pay_links_provider ON pay_links (provider_payment_id) WHERE provider_payment_id IS NOT NULL;
+CREATE UNIQUE INDEX pay_links_provider ON pay_links (tenant_id, provider_payment_id) WHERE provider_payment_id IS NOT NULL;
 
 CREATE TABLE provider_payments (
-    provider_payment_id text PRIMARY KEY,
     tenant_id           uuid NOT NULL,
-    payment_id          uuid NOT NULL
+    provider_payment_id text NOT NULL,
+    payment_id          uuid NOT NULL,
+    PRIMARY KEY (tenant_id, provider_payment_id)
 );

@@ -90,8 +90,8 @@ public class ProviderWebhookResource {
         if (!reported.paid()) {
             return Response.ok().build();
         }
-        pool.withTransaction(tx -> links.byProviderPayment(tx, reported.id()).flatMap(found -> {
-            if (found.isEmpty() || !found.get().tenant().equals(provider.tenant())) {
+        pool.withTransaction(tx -> links.byProviderPayment(tx, provider.tenant(), reported.id()).flatMap(found -> {
+            if (found.isEmpty()) {
                 return io.smallrye.mutiny.Uni.createFrom().voidItem(); // not one of this tenant's links
             }
             PayLinks.Link link = found.get();

@@ -94,11 +94,14 @@ public class PayLinkWorker {
                 if (link.providerPaymentId() != null) {
                     client.cancel(p.baseUrl(), p.apiKey(), link.providerPaymentId());
                 }
-                pool.withTransaction(tx -> links.closed(tx, link, PaymentLinkClosed.Reason.SETTLED)).await().atMost(DB);
+                PaymentLinkClosed.Reason reason = link.closeReason() == null ? PaymentLinkClosed.Reason.SETTLED
+                        : PaymentLinkClosed.Reason.valueOf(link.closeReason());
+                pool.withTransaction(tx -> links.closed(tx, link, reason)).await().atMost(DB);
             }
-        } catch (PaymentProviderClient.ProviderException e) {
+        } catch (RuntimeException e) {
+            // the provider refused or did not answer, or recording failed: tried again after a pause
             LOG.infof("pay link %s: %s", link.linkId(), e.getMessage());
-            pool.withTransaction(tx -> links.failed(tx, link, e.getMessage())).await().atMost(DB);
+            pool.withTransaction(tx -> links.failed(tx, link, String.valueOf(e.getMessage()))).await().atMost(DB);
         }
         return true;
     }

@@ -57,7 +57,7 @@ public class PayLinks {
 
     /** A link as stored. */
     public record Link(TenantId tenant, UUID linkId, InvoiceId invoiceId, DebtorId debtorId, String invoiceNumber,
-            Money amount, String status, String providerPaymentId, String url, int attempts) {
+            Money amount, String status, String providerPaymentId, String url, int attempts, String closeReason) {
     }
 
     public Uni<Optional<Provider>> provider(SqlClient client, TenantId tenant) {
@@ -109,6 +109,18 @@ public class PayLinks {
                 .execute(Tuple.of(tenant.value(), ids)).replaceWithVoid();
     }
 
+    /** Links of invoices that went to a collection agency close (a pending one is cancelled). */
+    public Uni<Void> escalated(SqlConnection tx, TenantId tenant, List<InvoiceId> invoices) {
+        if (invoices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = invoices.stream().map(InvoiceId::value).toArray(UUID[]::new);
+        return tx.preparedQuery("UPDATE pay_links SET close_reason = 'ESCALATED', "
+                        + "status = CASE status WHEN 'PENDING' THEN 'CANCELLED' ELSE 'CLOSING' END "
+                        + "WHERE tenant_id = $1 AND invoice_id = ANY($2) AND status IN ('PENDING', 'OPEN')")
+                .execute(Tuple.of(tenant.value(), ids)).replaceWithVoid();
+    }
+
     /**
      * Claims the next link to work on (PENDING or CLOSING) for a minute, so that one replica calls the
      * provider for it while no transaction is held open across the call.
@@ -145,9 +157,10 @@ public class PayLinks {
                 .execute(Tuple.of(link.tenant().value(), link.linkId(), error)).replaceWithVoid();
     }
 
-    public Uni<Optional<Link>> byProviderPayment(SqlClient client, String providerPaymentId) {
-        return client.preparedQuery("SELECT * FROM pay_links WHERE provider_payment_id = $1 FOR UPDATE")
-                .execute(Tuple.of(providerPaymentId))
+    /** The tenant's link of a provider payment, locked. */
+    public Uni<Optional<Link>> byProviderPayment(SqlClient client, TenantId tenant, String providerPaymentId) {
+        return client.preparedQuery("SELECT * FROM pay_links WHERE tenant_id = $1 AND provider_payment_id = $2 FOR UPDATE")
+                .execute(Tuple.of(tenant.value(), providerPaymentId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(link(rows.iterator().next())));
     }
 
@@ -163,9 +176,9 @@ public class PayLinks {
 
     /** Records the provider's payment once; false when it was recorded before (a repeated webhook). */
     public Uni<Boolean> firstTime(SqlConnection tx, TenantId tenant, String providerPaymentId, UUID paymentId) {
-        return tx.preparedQuery("INSERT INTO provider_payments (provider_payment_id, tenant_id, payment_id) VALUES ($1, $2, $3) "
+        return tx.preparedQuery("INSERT INTO provider_payments (tenant_id, provider_payment_id, payment_id) VALUES ($1, $2, $3) "
                         + "ON CONFLICT DO NOTHING RETURNING provider_payment_id")
-                .execute(Tuple.of(providerPaymentId, tenant.value(), paymentId)).map(rows -> rows.size() > 0);
+                .execute(Tuple.of(tenant.value(), providerPaymentId, paymentId)).map(rows -> rows.size() > 0);
     }
 
     private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID linkId, long version, PublicEvent event) {
@@ -183,6 +196,7 @@ public class PayLinks {
         return new Link(new TenantId(row.getUUID("tenant_id")), row.getUUID("link_id"), new InvoiceId(row.getUUID("invoice_id")),
                 new DebtorId(row.getUUID("debtor_id")), row.getString("invoice_number"),
                 Money.of(row.getBigDecimal("amount"), Money.currency(row.getString("currency"))), row.getString("status"),
-                row.getString("provider_payment_id"), row.getString("url"), row.getInteger("attempts"));
+                row.getString("provider_payment_id"), row.getString("url"), row.getInteger("attempts"),
+                row.getString("close_reason"));
     }
 }

@@ -73,7 +73,7 @@ public final class FakeMollie implements AutoCloseable {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            String newId = "tr_test" + ids.incrementAndGet();
+            String newId = "tr_" + Integer.toHexString(System.identityHashCode(this)) + ids.incrementAndGet();
             ObjectNode payment = JSON.createObjectNode();
             payment.put("resource", "payment").put("id", newId).put("status", "open");
             payment.set("amount", body.path("amount"));

@@ -110,6 +110,38 @@ class PayLinkTest {
         }
     }
 
+    static final String ESCALATING = "0193a6f2-0000-7000-8000-0000000000e2";
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = ESCALATING))
+    void a_claim_that_goes_to_collection_closes_its_links() throws Exception {
+        try (FakeMollie mollie = new FakeMollie("test_escalating")) {
+            given().contentType(ContentType.JSON).body("""
+                    {"provider": "mollie", "apiKey": "test_escalating", "baseUrl": "%s", "webhookBaseUrl": "%s"}"""
+                    .formatted(mollie.baseUrl(), service.toString())).when().put("/payment-provider").then().statusCode(200);
+            TenantId tenant = TenantId.of(ESCALATING);
+            InvoiceIssued invoice = InvoiceEventsAccess.issued(tenant, new DebtorId(UUID.randomUUID()), "Bakkerij",
+                    null, "PL-9", 9109, "99.00", LocalDate.of(2026, 8, 1));
+            InvoiceEventsAccess.publish(invoice);
+            event(PaymentLinkCreated.class, invoice.invoiceId().value().toString());
+
+            // when the dunning-service escalates the claim (its contract example, for this tenant and invoice)
+            nl.tijdig.events.EscalatedToCollection example = nl.tijdig.events.EventExamples.event(
+                    nl.tijdig.events.EscalatedToCollection.class);
+            nl.tijdig.events.InvoiceSummary summary = example.invoices().get(0);
+            InvoiceEventsAccess.publish(new nl.tijdig.events.EscalatedToCollection(tenant, example.caseId(), example.debtor(),
+                    example.creditor(), java.util.List.of(new nl.tijdig.events.InvoiceSummary(invoice.invoiceId(), "PL-9",
+                            summary.issueDate(), summary.dueDate(), summary.principal(), summary.open())),
+                    example.principal(), example.collectionCosts(), example.interest(), example.totalClaim(),
+                    example.escalationDate(), example.history(), example.occurredAt()));
+
+            // then the link closes as escalated and is cancelled at the provider
+            PaymentLinkClosed closed = event(PaymentLinkClosed.class, invoice.invoiceId().value().toString());
+            assertThat(closed.reason()).isEqualTo(PaymentLinkClosed.Reason.ESCALATED);
+            assertThat(mollie.paymentFor("PL-9").path("status").asText()).isEqualTo("canceled");
+        }
+    }
+
     @Test
     void a_webhook_for_an_unknown_partner_is_not_found_and_needs_no_token() {
         given().contentType(ContentType.URLENC).formParam("id", "tr_x").when()

@@ -9,7 +9,8 @@ import nl.tijdig.kernel.TenantId;
 
 /**
  * A payment link can no longer be used: the invoice was paid (through it or otherwise), credited or
- * cancelled, so nothing is open on it. Letters must not show it any more.
+ * cancelled, so nothing is open on it; or the claim went to a collection agency. Letters must not show
+ * it any more.
  */
 public record PaymentLinkClosed(TenantId tenantId, UUID linkId, InvoiceId invoiceId, Reason reason, Instant occurredAt)
         implements PaymentEvent {
@@ -18,6 +19,7 @@ public record PaymentLinkClosed(TenantId tenantId, UUID linkId, InvoiceId invoic
     public enum Reason {
         PAID,
         SETTLED,
+        ESCALATED,
         EXPIRED
     }
 

@@ -1,0 +1,84 @@
+package nl.tijdig.dunning.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The public holidays of the Algemene termijnenwet (art. 3): Nieuwjaarsdag, Goede Vrijdag,
+ * Paasmaandag, Koningsdag (27 April, or 26 April when the 27th is a Sunday), Bevrijdingsdag (5 May),
+ * Hemelvaartsdag, Pinkstermaandag, and Christmas (25 and 26 December); Easter Sunday computed (the
+ * Gregorian computus). With the law's rule that a term ending on a Saturday, Sunday or holiday runs
+ * until the next day that is none of those (art. 1).
+ */
+public final class DutchCalendar {
+
+    /** A holiday: its date and its Dutch name. */
+    public record Holiday(LocalDate date, String name) {
+    }
+
+    private DutchCalendar() {
+    }
+
+    /** The holidays of a year, in date order. */
+    public static List<Holiday> holidays(int year) {
+        LocalDate easter = easter(year);
+        LocalDate kingsDay = LocalDate.of(year, Month.APRIL, 27);
+        if (kingsDay.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            kingsDay = kingsDay.minusDays(1);
+        }
+        List<Holiday> holidays = new ArrayList<>(List.of(
+                new Holiday(LocalDate.of(year, Month.JANUARY, 1), "Nieuwjaarsdag"),
+                new Holiday(easter.minusDays(2), "Goede Vrijdag"),
+                new Holiday(easter.plusDays(1), "Paasmaandag"),
+                new Holiday(kingsDay, "Koningsdag"),
+                new Holiday(LocalDate.of(year, Month.MAY, 5), "Bevrijdingsdag"),
+                new Holiday(easter.plusDays(39), "Hemelvaartsdag"),
+                new Holiday(easter.plusDays(50), "Pinkstermaandag"),
+                new Holiday(LocalDate.of(year, Month.DECEMBER, 25), "Eerste Kerstdag"),
+                new Holiday(LocalDate.of(year, Month.DECEMBER, 26), "Tweede Kerstdag")));
+        holidays.sort(Comparator.comparing(Holiday::date));
+        return List.copyOf(holidays);
+    }
+
+    public static boolean isHoliday(LocalDate date) {
+        return holidays(date.getYear()).stream().anyMatch(h -> h.date().equals(date));
+    }
+
+    /** Easter Sunday (the anonymous Gregorian algorithm). */
+    public static LocalDate easter(int year) {
+        int a = year % 19;
+        int b = year / 100;
+        int c = year % 100;
+        int d = b / 4;
+        int e = b % 4;
+        int f = (b + 8) / 25;
+        int g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4;
+        int k = c % 4;
+        int l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31;
+        int day = (h + l - 7 * m + 114) % 31 + 1;
+        return LocalDate.of(year, month, day);
+    }
+
+    /** Whether a term may end on this day: not a Saturday, Sunday or public holiday. */
+    public static boolean isWorkingDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !isHoliday(date);
+    }
+
+    /** A term's last day, moved to the next working day when it is none (Algemene termijnenwet art. 1). */
+    public static LocalDate termEnd(LocalDate lastDay) {
+        LocalDate end = lastDay;
+        while (!isWorkingDay(end)) {
+            end = end.plusDays(1);
+        }
+        return end;
+    }
+}

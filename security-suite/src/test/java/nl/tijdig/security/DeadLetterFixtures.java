@@ -30,6 +30,16 @@ final class DeadLetterFixtures {
 
     Map<String, Fixture> all() {
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        if (topic == null) {
+            // a service that consumes nothing yet has no dead letters: the operator gets 404 on one
+            String none = java.util.UUID.randomUUID().toString();
+            fixtures.put("GET /admin/dead-letters", Fixture.of(() -> Call.get("/admin/dead-letters"), this::noTenant));
+            fixtures.put("GET /admin/dead-letters/{id}", Fixture.of(() -> new Call("GET", "/admin/dead-letters/" + none,
+                    null, null, 404), this::noTenant));
+            fixtures.put("POST /admin/dead-letters/{id}/redrive", Fixture.of(() -> new Call("POST",
+                    "/admin/dead-letters/" + none + "/redrive", null, null, 404), this::noTenant));
+            return fixtures;
+        }
         fixtures.put("GET /admin/dead-letters", Fixture.of(() -> Call.get("/admin/dead-letters"), this::noTenant));
         fixtures.put("GET /admin/dead-letters/{id}", Fixture.of(() -> Call.get("/admin/dead-letters/" + deadLetter()),
                 this::noTenant));

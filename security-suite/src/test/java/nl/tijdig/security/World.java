@@ -34,6 +34,7 @@ final class World implements AutoCloseable {
         Map<String, String> services = new LinkedHashMap<>();
         services.put("invoice-service", "invoice");
         services.put("payment-service", "payment");
+        services.put("dunning-service", "dunning");
         return java.util.Collections.unmodifiableMap(services);
     }
 

@@ -1,0 +1,46 @@
+package nl.tijdig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Fixtures for every operation of the dunning-service (so far: quotes and the interest rate table). */
+final class DunningServiceFixtures {
+
+    static final String SERVICE = "dunning-service";
+    static final String QUOTE = """
+            {"principal": "1000.00", "segment": "B2B", "dueDate": "2024-05-31", "through": "2024-07-31"}""";
+    static final String RATES = """
+            [{"from": "2023-01-01", "consumer": "4", "commercial": "10.5"},
+             {"from": "2023-07-01", "consumer": "6", "commercial": "12"},
+             {"from": "2024-01-01", "consumer": "7", "commercial": "12.5"},
+             {"from": "2024-07-01", "consumer": "7", "commercial": "12.25"},
+             {"from": "2025-01-01", "consumer": "6", "commercial": "11.15"},
+             {"from": "2025-07-01", "consumer": "6", "commercial": "10.15"},
+             {"from": "2026-01-01", "consumer": "4", "commercial": "10.15"}]""";
+
+    private final World world;
+    private final String url;
+
+    DunningServiceFixtures(World world) {
+        this.world = world;
+        this.url = world.services.get(SERVICE).url();
+    }
+
+    Map<String, Fixture> all() {
+        Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        fixtures.put("POST /quotes", Fixture.of(() -> Call.json("POST", "/quotes", QUOTE, 200), call -> {
+            // a quote holds no tenant's data: B gets the same answer for the same claim
+            Response response = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat((String) response.path("total.amount")).isEqualTo("1170.67");
+        }));
+        fixtures.put("GET /interest-rates", Fixture.of(() -> Call.get("/interest-rates"), call -> { }));
+        fixtures.put("PUT /admin/interest-rates", Fixture.of(() -> Call.json("PUT", "/admin/interest-rates", RATES, 200),
+                call -> { }));
+        fixtures.putAll(new DeadLetterFixtures(world, url, null).all());
+        return fixtures;
+    }
+}

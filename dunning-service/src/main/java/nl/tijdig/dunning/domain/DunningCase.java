@@ -1,0 +1,234 @@
+package nl.tijdig.dunning.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+
+/**
+ * The dunning case of one invoice as a decider: {@code decide(command, state) → events} and
+ * {@code evolve(state, event) → state}, pure. The state is the facts (open principal, due date, the
+ * steps taken and when each was delivered, with the final notice's deadline); the next step follows
+ * from them and the policy, so a tick that finds nothing new to do emits nothing (replays and repeated
+ * ticks change nothing), a catch-up takes one step at a time with each step's gap after the previous
+ * one's delivery (no burst of letters; no legal step skipped), a payment that leaves nothing open closes
+ * the case at once, and a partial payment neither advances nor skips a step.
+ */
+public final class DunningCase {
+
+    /** Where a case is. */
+    public enum Status {
+        OPEN,
+        AWAITING_DELIVERY,
+        AWAITING_APPROVAL,
+        ESCALATED,
+        PAUSED,
+        CLOSED
+    }
+
+    /** Why a case closed. */
+    public enum ClosedReason {
+        PAID,
+        CREDITED,
+        CANCELLED
+    }
+
+    /** A step taken: when it was asked for, and (once the letter was sent) when it was delivered and its deadline. */
+    public record Taken(String key, LocalDate dueOn, LocalDate deliveredOn, LocalDate deadline) {
+    }
+
+    /** The facts of a case. */
+    public record State(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open, Status status,
+            List<Taken> taken, ClosedReason closedReason) {
+
+        public State {
+            taken = taken == null ? List.of() : List.copyOf(taken);
+        }
+
+        public static State opened(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open) {
+            return new State(invoiceId, policy, dueDate, open, Status.OPEN, List.of(), null);
+        }
+
+        Optional<Taken> last() {
+            return taken.isEmpty() ? Optional.empty() : Optional.of(taken.get(taken.size() - 1));
+        }
+
+        boolean hasTaken(String key) {
+            return taken.stream().anyMatch(t -> t.key().equals(key));
+        }
+    }
+
+    /** What can happen to a case. */
+    public sealed interface Command {
+    }
+
+    /** The scheduler looks at the case today. */
+    public record Tick(LocalDate today) implements Command {
+    }
+
+    /** What is open on the invoice now (after a payment, a credit note or a reversal). */
+    public record OpenChanged(Money open, ClosedReason ifZero) implements Command {
+    }
+
+    /** The communication of a step went out (ReminderSent), with the final notice's deadline where it has one. */
+    public record Delivered(String key, LocalDate deliveredOn, LocalDate deadline) implements Command {
+    }
+
+    /** The creditor approves the hand-over to a collection agency. */
+    public record Approve() implements Command {
+    }
+
+    /** Staff or an operator pause the case (a dispute, an insolvency) or let it go on. */
+    public record Pause(boolean paused) implements Command {
+    }
+
+    /** What happened to a case. */
+    public sealed interface Event {
+    }
+
+    /** A step is due: send its communication (ReminderDue, or a phone task). */
+    public record StepDue(String key, DunningPolicy.Kind kind, LocalDate dueOn) implements Event {
+    }
+
+    public record StepDelivered(String key, LocalDate deliveredOn, LocalDate deadline) implements Event {
+    }
+
+    /** A step passed without a letter: a pre-due note whose moment has gone (it is no legal step). */
+    public record StepSkipped(String key, LocalDate on) implements Event {
+    }
+
+    public record ApprovalRequested(LocalDate on) implements Event {
+    }
+
+    public record Escalated(LocalDate on) implements Event {
+    }
+
+    public record OpenUpdated(Money open) implements Event {
+    }
+
+    public record Closed(ClosedReason reason) implements Event {
+    }
+
+    public record Paused(boolean paused) implements Event {
+    }
+
+    private DunningCase() {
+    }
+
+    public static List<Event> decide(Command command, State state) {
+        if (state.status() == Status.CLOSED || state.status() == Status.ESCALATED) {
+            return List.of(); // nothing happens to a finished case
+        }
+        return switch (command) {
+            case Tick tick -> tick(tick.today(), state);
+            case OpenChanged changed -> openChanged(changed, state);
+            case Delivered delivered -> delivered(delivered, state);
+            case Approve approve -> state.status() == Status.AWAITING_APPROVAL
+                    ? List.of(new Escalated(state.last().map(Taken::dueOn).orElse(state.dueDate()))) : List.of();
+            case Pause pause -> (pause.paused() == (state.status() == Status.PAUSED)) ? List.of()
+                    : List.of(new Paused(pause.paused()));
+        };
+    }
+
+    public static State evolve(State state, Event event) {
+        return switch (event) {
+            case StepDue due -> {
+                List<Taken> taken = new ArrayList<>(state.taken());
+                taken.add(new Taken(due.key(), due.dueOn(), null, null));
+                boolean waits = due.kind() != DunningPolicy.Kind.PHONE_CALL && due.kind() != DunningPolicy.Kind.ESCALATION;
+                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
+                        waits ? Status.AWAITING_DELIVERY : Status.OPEN, taken, null);
+            }
+            case StepSkipped skipped -> {
+                List<Taken> taken = new ArrayList<>(state.taken());
+                taken.add(new Taken(skipped.key(), skipped.on(), skipped.on(), null));
+                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), state.status(), taken, null);
+            }
+            case StepDelivered delivered -> {
+                List<Taken> taken = state.taken().stream().map(t -> t.key().equals(delivered.key())
+                        ? new Taken(t.key(), t.dueOn(), delivered.deliveredOn(), delivered.deadline()) : t).toList();
+                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.OPEN, taken, null);
+            }
+            case ApprovalRequested requested -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
+                    Status.AWAITING_APPROVAL, state.taken(), null);
+            case Escalated escalated -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
+                    Status.ESCALATED, state.taken(), null);
+            case OpenUpdated updated -> new State(state.invoiceId(), state.policy(), state.dueDate(), updated.open(),
+                    state.status(), state.taken(), null);
+            case Closed closed -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.CLOSED,
+                    state.taken(), closed.reason());
+            case Paused paused -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
+                    paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(), null);
+        };
+    }
+
+    /** Folds events into a state. */
+    public static State replay(State initial, List<Event> events) {
+        State state = initial;
+        for (Event event : events) {
+            state = evolve(state, event);
+        }
+        return state;
+    }
+
+    private static List<Event> openChanged(OpenChanged changed, State state) {
+        if (!changed.open().isPositive()) {
+            return List.of(new OpenUpdated(changed.open()), new Closed(changed.ifZero()));
+        }
+        return changed.open().equals(state.open()) ? List.of() : List.of(new OpenUpdated(changed.open()));
+    }
+
+    private static List<Event> delivered(Delivered delivered, State state) {
+        Optional<Taken> step = state.taken().stream().filter(t -> t.key().equals(delivered.key())).findFirst();
+        if (step.isEmpty() || step.get().deliveredOn() != null) {
+            return List.of(); // unknown, or delivered before: a redelivered ReminderSent changes nothing
+        }
+        return List.of(new StepDelivered(delivered.key(), delivered.deliveredOn(), delivered.deadline()));
+    }
+
+    /** The next step the facts reach today, if any: one at a time. */
+    private static List<Event> tick(LocalDate today, State state) {
+        if (state.status() != Status.OPEN || !state.open().isPositive()) {
+            return List.of();
+        }
+        Optional<DunningPolicy.Step> next = state.policy().steps().stream().filter(s -> !state.hasTaken(s.key())).findFirst();
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        DunningPolicy.Step step = next.get();
+        LocalDate earliest = state.dueDate().plusDays(step.offsetDays());
+        Optional<Taken> last = state.last();
+        if (last.isPresent()) {
+            LocalDate after = last.get().deliveredOn() != null ? last.get().deliveredOn() : last.get().dueOn();
+            LocalDate gapEnd = after.plusDays(step.minGapDays());
+            earliest = earliest.isAfter(gapEnd) ? earliest : gapEnd;
+        }
+        if (step.kind() == DunningPolicy.Kind.PRE_DUE_REMINDER && !today.isBefore(state.dueDate())) {
+            // too late for a pre-due note: skip it without a letter (it is no legal step)
+            return List.of(new StepSkipped(step.key(), today));
+        }
+        if (step.kind() == DunningPolicy.Kind.ESCALATION) {
+            Optional<Taken> finalNotice = state.taken().stream().filter(t -> kindOf(state, t) == DunningPolicy.Kind.FINAL_NOTICE)
+                    .findFirst();
+            if (finalNotice.isEmpty() || finalNotice.get().deliveredOn() == null) {
+                return List.of(); // never without a delivered final notice
+            }
+            LocalDate deadline = finalNotice.get().deadline() != null ? finalNotice.get().deadline()
+                    : finalNotice.get().deliveredOn().plusDays(14);
+            if (!today.isAfter(deadline)) {
+                return List.of();
+            }
+            return state.policy().automaticEscalation()
+                    ? List.of(new StepDue(step.key(), step.kind(), today), new Escalated(today))
+                    : List.of(new StepDue(step.key(), step.kind(), today), new ApprovalRequested(today));
+        }
+        return today.isBefore(earliest) ? List.of() : List.of(new StepDue(step.key(), step.kind(), today));
+    }
+
+    private static DunningPolicy.Kind kindOf(State state, Taken taken) {
+        return state.policy().steps().stream().filter(s -> s.key().equals(taken.key())).map(DunningPolicy.Step::kind)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,182 @@
+package nl.tijdig.dunning.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.tijdig.dunning.domain.DunningCase.Approve;
+import nl.tijdig.dunning.domain.DunningCase.ApprovalRequested;
+import nl.tijdig.dunning.domain.DunningCase.Closed;
+import nl.tijdig.dunning.domain.DunningCase.ClosedReason;
+import nl.tijdig.dunning.domain.DunningCase.Command;
+import nl.tijdig.dunning.domain.DunningCase.Delivered;
+import nl.tijdig.dunning.domain.DunningCase.Escalated;
+import nl.tijdig.dunning.domain.DunningCase.Event;
+import nl.tijdig.dunning.domain.DunningCase.OpenChanged;
+import nl.tijdig.dunning.domain.DunningCase.OpenUpdated;
+import nl.tijdig.dunning.domain.DunningCase.Pause;
+import nl.tijdig.dunning.domain.DunningCase.State;
+import nl.tijdig.dunning.domain.DunningCase.StepDue;
+import nl.tijdig.dunning.domain.DunningCase.StepSkipped;
+import nl.tijdig.dunning.domain.DunningCase.Tick;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Segment;
+import org.junit.jupiter.api.Test;
+
+/** Given / when / then over the case decider: given past events, when a command, then the events decided. */
+class DunningCaseTest {
+
+    static final LocalDate DUE = LocalDate.of(2026, 11, 2);
+
+    /** A small harness: the state follows every event decided so far. */
+    static final class Given {
+        State state;
+
+        Given(Segment segment, String open) {
+            state = State.opened(new InvoiceId(UUID.randomUUID()), DunningPolicy.defaults(segment), DUE, Money.eur(open));
+        }
+
+        List<Event> when(Command command) {
+            List<Event> events = DunningCase.decide(command, state);
+            state = DunningCase.replay(state, events);
+            return events;
+        }
+
+        Given delivered(String key, LocalDate on, LocalDate deadline) {
+            when(new Delivered(key, on, deadline));
+            return this;
+        }
+    }
+
+    static Given consumerCase() {
+        return new Given(Segment.B2C, "121.00");
+    }
+
+    @Test
+    void a_pre_due_reminder_goes_three_days_before_the_due_date_and_not_earlier() {
+        Given given = consumerCase();
+        assertThat(given.when(new Tick(DUE.minusDays(4)))).isEmpty();
+        assertThat(given.when(new Tick(DUE.minusDays(3)))).containsExactly(
+                new StepDue("pre-due", DunningPolicy.Kind.PRE_DUE_REMINDER, DUE.minusDays(3)));
+    }
+
+    @Test
+    void the_first_reminder_comes_the_day_after_the_due_date_never_the_day_after_the_invoice() {
+        Given given = consumerCase();
+        given.when(new Tick(DUE.minusDays(3)));
+        given.delivered("pre-due", DUE.minusDays(3), null);
+        assertThat(given.when(new Tick(DUE))).isEmpty();
+        assertThat(given.when(new Tick(DUE.plusDays(1)))).containsExactly(
+                new StepDue("friendly", DunningPolicy.Kind.REMINDER, DUE.plusDays(1)));
+    }
+
+    @Test
+    void a_second_tick_on_the_same_day_and_a_redelivered_confirmation_change_nothing() {
+        Given given = consumerCase();
+        given.when(new Tick(DUE.minusDays(3)));
+        assertThat(given.when(new Tick(DUE.minusDays(3)))).isEmpty(); // waiting for its delivery
+        given.delivered("pre-due", DUE.minusDays(3), null);
+        assertThat(given.when(new Delivered("pre-due", DUE.minusDays(3), null))).isEmpty();
+        assertThat(given.when(new Tick(DUE.minusDays(2)))).isEmpty();
+    }
+
+    @Test
+    void no_reminder_after_payment() {
+        Given given = consumerCase();
+        assertThat(given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID)))
+                .containsExactly(new OpenUpdated(Money.eur("0.00")), new Closed(ClosedReason.PAID));
+        assertThat(given.when(new Tick(DUE.plusDays(30)))).isEmpty();
+    }
+
+    @Test
+    void a_partial_payment_neither_advances_nor_skips_a_step() {
+        Given given = consumerCase();
+        given.when(new Tick(DUE.minusDays(3)));
+        given.delivered("pre-due", DUE.minusDays(3), null);
+
+        assertThat(given.when(new OpenChanged(Money.eur("60.00"), ClosedReason.PAID)))
+                .containsExactly(new OpenUpdated(Money.eur("60.00")));
+
+        assertThat(given.when(new Tick(DUE))).isEmpty();
+        assertThat(given.when(new Tick(DUE.plusDays(1)))).extracting(e -> ((StepDue) e).key()).containsExactly("friendly");
+    }
+
+    @Test
+    void after_downtime_the_case_catches_up_one_step_at_a_time_with_the_gaps_no_burst() {
+        Given given = consumerCase();
+        LocalDate back = DUE.plusDays(60); // the scheduler was down for two months
+
+        // the pre-due note's moment has passed: skipped without a letter; then the friendly reminder
+        assertThat(given.when(new Tick(back))).containsExactly(new StepSkipped("pre-due", back));
+        assertThat(given.when(new Tick(back))).containsExactly(new StepDue("friendly", DunningPolicy.Kind.REMINDER, back));
+        assertThat(given.when(new Tick(back))).isEmpty();
+        given.delivered("friendly", back, null);
+
+        // the phone task waits its 3 days after the reminder's delivery, the final notice 5 after that
+        assertThat(given.when(new Tick(back.plusDays(2)))).isEmpty();
+        assertThat(given.when(new Tick(back.plusDays(3)))).extracting(e -> ((StepDue) e).key()).containsExactly("phone");
+        assertThat(given.when(new Tick(back.plusDays(7)))).isEmpty();
+        assertThat(given.when(new Tick(back.plusDays(8)))).extracting(e -> ((StepDue) e).key()).containsExactly("final");
+    }
+
+    @Test
+    void the_14_dagenbrief_is_never_skipped_and_escalation_waits_for_its_deadline_and_the_approval() {
+        Given given = consumerCase();
+        LocalDate day = DUE.plusDays(15);
+        given.when(new Tick(DUE.minusDays(3)));
+        given.delivered("pre-due", DUE.minusDays(3), null);
+        given.when(new Tick(DUE.plusDays(1)));
+        given.delivered("friendly", DUE.plusDays(1), null);
+        given.when(new Tick(DUE.plusDays(8)));
+        assertThat(given.when(new Tick(day))).extracting(e -> ((StepDue) e).key()).containsExactly("final");
+
+        // not delivered yet: no escalation, however late it gets
+        assertThat(given.when(new Tick(day.plusDays(60)))).isEmpty();
+
+        LocalDate deadline = FourteenDayLetter.deadline(day, FourteenDayLetter.Delivery.POST, false);
+        given.delivered("final", day, deadline);
+        assertThat(given.when(new Tick(deadline))).isEmpty();
+        assertThat(given.when(new Tick(deadline.plusDays(1)))).containsExactly(
+                new StepDue("escalation", DunningPolicy.Kind.ESCALATION, deadline.plusDays(1)),
+                new ApprovalRequested(deadline.plusDays(1)));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.AWAITING_APPROVAL);
+        assertThat(given.when(new Approve())).hasSize(1).first().isInstanceOf(Escalated.class);
+        assertThat(given.when(new Tick(deadline.plusDays(2)))).isEmpty();
+    }
+
+    @Test
+    void a_paused_case_takes_no_step_until_it_goes_on() {
+        Given given = consumerCase();
+        given.when(new Pause(true));
+        assertThat(given.when(new Tick(DUE.minusDays(3)))).isEmpty();
+        assertThat(given.when(new Pause(true))).isEmpty();
+        given.when(new Pause(false));
+        assertThat(given.when(new Tick(DUE.minusDays(3)))).hasSize(1);
+    }
+
+    @Test
+    void replaying_the_events_gives_the_same_state() {
+        Given given = consumerCase();
+        List<Event> all = new ArrayList<>();
+        all.addAll(given.when(new Tick(DUE.minusDays(3))));
+        all.addAll(given.when(new Delivered("pre-due", DUE.minusDays(3), null)));
+        all.addAll(given.when(new Tick(DUE.plusDays(1))));
+        State fresh = State.opened(given.state.invoiceId(), given.state.policy(), DUE, Money.eur("121.00"));
+        assertThat(DunningCase.replay(fresh, all)).isEqualTo(given.state);
+    }
+
+    @Test
+    void the_default_policies_are_valid_and_a_bad_one_is_refused_by_field() {
+        assertThat(DunningPolicy.defaults(Segment.B2C).violations()).isEmpty();
+        assertThat(DunningPolicy.defaults(Segment.B2B).violations()).isEmpty();
+        DunningPolicy bad = new DunningPolicy(Segment.B2C, 1, List.of(
+                new DunningPolicy.Step("escalate", DunningPolicy.Kind.ESCALATION, 10, 0, List.of(), null, "x"),
+                new DunningPolicy.Step("final", DunningPolicy.Kind.FINAL_NOTICE, 20, 0,
+                        List.of(DunningPolicy.Channel.EMAIL), null, "x")), false);
+        assertThat(bad.violations()).extracting(DunningPolicy.Violation::field)
+                .contains("steps[1].channels", "steps");
+    }
+}

@@ -3,19 +3,14 @@ package nl.tijdig.testing.keycloak;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.tijdig.testing.process.Ports;
-import nl.tijdig.testing.process.SupervisedServer;
-import nl.tijdig.testing.servers.Signals;
+import nl.tijdig.testing.process.CommandServer;
 
 /**
  * A real Keycloak from its Maven distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked by
@@ -24,7 +19,7 @@ import nl.tijdig.testing.servers.Signals;
  * so it never outlives the tests. The first start in a fresh distribution builds it (about 30 s on 2
  * cores); later starts take about 10 s.
  */
-public final class KeycloakServer extends SupervisedServer {
+public final class KeycloakServer extends CommandServer {
 
     public static final String ADMIN = "admin";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
@@ -87,24 +82,6 @@ public final class KeycloakServer extends SupervisedServer {
     }
 
     @Override
-    public List<ProcessHandle> serverProcesses() {
-        if (child() == null) {
-            return List.of();
-        }
-        List<ProcessHandle> all = new ArrayList<>();
-        ProcessHandle.of(child().pid()).ifPresent(supervisor -> {
-            all.addAll(supervisor.descendants().toList());
-            all.add(supervisor);
-        });
-        return all;
-    }
-
-    @Override
-    protected String mainClass() {
-        return "nl.tijdig.testing.servers.CommandSupervisorMain";
-    }
-
-    @Override
     protected List<String> arguments() {
         return List.of(home.toString(),
                 "--env", "JAVA_HOME=" + System.getProperty("java.home"),
@@ -118,28 +95,6 @@ public final class KeycloakServer extends SupervisedServer {
 
     @Override
     protected void ready(String readyLine) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!isRunning()) {
-                throw new IllegalStateException("Keycloak exited while starting; its log ends with:\n" + child().tail(40));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Signals.sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT + "; its log ends with:\n"
-                + child().tail(40));
+        awaitHttpOk(URI.create(issuer() + "/.well-known/openid-configuration"), READY_TIMEOUT);
     }
 }

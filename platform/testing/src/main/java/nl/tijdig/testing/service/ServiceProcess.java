@@ -1,10 +1,6 @@
 package nl.tijdig.testing.service;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,15 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.tijdig.testing.process.Ports;
-import nl.tijdig.testing.process.SupervisedServer;
-import nl.tijdig.testing.servers.Signals;
+import nl.tijdig.testing.process.CommandServer;
 
 /**
  * A packaged Tijdig service ({@code <module>/target/quarkus-app/quarkus-run.jar}, as the build makes
  * it) running in its own JVM under a supervisor of ours, configured by system properties (database,
  * broker, Keycloak), on a free port. Ready when {@code /q/health/ready} answers 200.
  */
-public final class ServiceProcess extends SupervisedServer {
+public final class ServiceProcess extends CommandServer {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -56,24 +51,6 @@ public final class ServiceProcess extends SupervisedServer {
     }
 
     @Override
-    public List<ProcessHandle> serverProcesses() {
-        if (child() == null) {
-            return List.of();
-        }
-        List<ProcessHandle> all = new ArrayList<>();
-        ProcessHandle.of(child().pid()).ifPresent(supervisor -> {
-            all.addAll(supervisor.descendants().toList());
-            all.add(supervisor);
-        });
-        return all;
-    }
-
-    @Override
-    protected String mainClass() {
-        return "nl.tijdig.testing.servers.CommandSupervisorMain";
-    }
-
-    @Override
     protected List<String> arguments() {
         List<String> command = new ArrayList<>(List.of(workDir.toString(), "--",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
@@ -86,29 +63,6 @@ public final class ServiceProcess extends SupervisedServer {
 
     @Override
     protected void ready(String readyLine) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create(url() + "/q/health/ready");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        int last = 0;
-        while (System.nanoTime() < deadline) {
-            if (!isRunning()) {
-                throw new IllegalStateException(name + " exited while starting; its log ends with:\n" + child().tail(60));
-            }
-            try {
-                last = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Signals.sleep(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + " (last health " + last
-                + "); its log ends with:\n" + child().tail(60));
+        awaitHttpOk(URI.create(url() + "/q/health/ready"), READY_TIMEOUT);
     }
 }

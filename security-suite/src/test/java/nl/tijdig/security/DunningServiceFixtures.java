@@ -37,6 +37,24 @@ final class DunningServiceFixtures {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat((String) response.path("total.amount")).isEqualTo("1170.67");
         }));
+        String policy = """
+                {"steps": [
+                  {"key": "friendly", "kind": "REMINDER", "offsetDays": 2, "minGapDays": 0, "channels": ["EMAIL"], "templateKey": "friendly"},
+                  {"key": "final", "kind": "FINAL_NOTICE", "offsetDays": 20, "minGapDays": 7, "channels": ["POST"], "templateKey": "tenant-a-final"}],
+                 "automaticEscalation": false}""";
+        fixtures.put("PUT /dunning-policies/{segment}", Fixture.of(() -> Call.json("PUT", "/dunning-policies/B2C", policy, 200),
+                call -> {
+                    // B saves its own policy; A's stays A's
+                    assertThat(call.send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(200);
+                    Call.json("PUT", "/dunning-policies/B2C", policy.replace("tenant-a-final", "tenant-b-final"), 200)
+                            .send(url, world.token(world.b, "tenant-admin"));
+                    assertThat(Call.get("/dunning-policies/B2C").send(url, world.token(world.a, "tenant-admin")).asString())
+                            .contains("tenant-a-final").doesNotContain("tenant-b-final");
+                }));
+        fixtures.put("GET /dunning-policies/{segment}", Fixture.of(() -> {
+            Call.json("PUT", "/dunning-policies/B2C", policy, 200).send(url, world.token(world.a, "tenant-admin"));
+            return Call.get("/dunning-policies/B2C");
+        }, call -> assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("tenant-a-final")));
         fixtures.put("GET /interest-rates", Fixture.of(() -> Call.get("/interest-rates"), call -> { }));
         fixtures.put("PUT /admin/interest-rates", Fixture.of(() -> Call.json("PUT", "/admin/interest-rates", RATES, 200),
                 call -> { }));

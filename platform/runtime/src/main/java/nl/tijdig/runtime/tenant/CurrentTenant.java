@@ -43,8 +43,11 @@ public class CurrentTenant {
         if (value == null) {
             return Optional.empty();
         }
+        if (value instanceof jakarta.json.JsonString json) {
+            value = json.getString(); // a token claim that is not a standard one comes as JSON
+        }
         try {
-            return Optional.of(TenantId.of(value.toString().replace("\"", "")));
+            return Optional.of(TenantId.of(value.toString()));
         } catch (IllegalArgumentException e) {
             throw new ForbiddenException("the caller's " + CLAIM + " is not a tenant id");
         }

@@ -16,7 +16,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;

@@ -24,7 +24,6 @@ import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.payment.statement.StatementFixtures;
-import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.junit.jupiter.api.Test;

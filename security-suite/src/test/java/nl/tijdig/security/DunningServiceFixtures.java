@@ -23,14 +23,22 @@ final class DunningServiceFixtures {
 
     private final World world;
     private final String url;
+    private final InvoiceServiceFixtures invoices;
 
-    DunningServiceFixtures(World world) {
+    DunningServiceFixtures(World world, InvoiceServiceFixtures invoices) {
         this.world = world;
         this.url = world.services.get(SERVICE).url();
+        this.invoices = invoices;
+        // the dunning-service opens a case for each invoice the invoice-service issued
+        String invoiceA = invoices.invoice(world.a);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> Call.get("/cases/" + invoiceA)
+                .send(url, world.token(world.a, "tenant-admin")).statusCode() == 200);
     }
 
     Map<String, Fixture> all() {
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        fixtures.put("GET /cases/{id}", Fixture.of(() -> Call.get("/cases/" + invoices.invoice(world.a)), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(404)));
         fixtures.put("POST /quotes", Fixture.of(() -> Call.json("POST", "/quotes", QUOTE, 200), call -> {
             // a quote holds no tenant's data: B gets the same answer for the same claim
             Response response = call.send(url, world.token(world.b, "tenant-admin"));

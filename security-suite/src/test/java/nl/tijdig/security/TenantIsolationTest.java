@@ -46,7 +46,7 @@ class TenantIsolationTest {
         InvoiceServiceFixtures invoices = new InvoiceServiceFixtures(world);
         FIXTURES.put(InvoiceServiceFixtures.SERVICE, invoices.all());
         FIXTURES.put(PaymentServiceFixtures.SERVICE, new PaymentServiceFixtures(world, invoices).all());
-        FIXTURES.put(DunningServiceFixtures.SERVICE, new DunningServiceFixtures(world).all());
+        FIXTURES.put(DunningServiceFixtures.SERVICE, new DunningServiceFixtures(world, invoices).all());
     }
 
     @AfterAll

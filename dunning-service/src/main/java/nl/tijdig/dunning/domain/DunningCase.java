@@ -111,6 +111,10 @@ public final class DunningCase {
     public record Closed(ClosedReason reason) implements Event {
     }
 
+    /** A paid case is open again: a payment on it was reversed. */
+    public record Reopened(Money open) implements Event {
+    }
+
     public record Paused(boolean paused) implements Event {
     }
 
@@ -118,6 +122,10 @@ public final class DunningCase {
     }
 
     public static List<Event> decide(Command command, State state) {
+        if (state.status() == Status.CLOSED && state.closedReason() == ClosedReason.PAID
+                && command instanceof OpenChanged changed && changed.open().isPositive()) {
+            return List.of(new Reopened(changed.open())); // a reversal: the facts say it is owed again
+        }
         if (state.status() == Status.CLOSED || state.status() == Status.ESCALATED) {
             return List.of(); // nothing happens to a finished case
         }
@@ -159,6 +167,8 @@ public final class DunningCase {
                     state.status(), state.taken(), null);
             case Closed closed -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.CLOSED,
                     state.taken(), closed.reason());
+            case Reopened reopened -> new State(state.invoiceId(), state.policy(), state.dueDate(), reopened.open(),
+                    Status.OPEN, state.taken(), null);
             case Paused paused -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
                     paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(), null);
         };
@@ -171,6 +181,35 @@ public final class DunningCase {
             state = evolve(state, event);
         }
         return state;
+    }
+
+    /**
+     * The first day the case may take its next step (for the scheduler's index): the next step's offset
+     * from the due date or its gap after the previous step's delivery, whichever is later; for
+     * escalation the day after the final notice's deadline. None while the case waits or is finished.
+     */
+    public static Optional<LocalDate> nextActionOn(State state) {
+        if (state.status() != Status.OPEN || !state.open().isPositive()) {
+            return Optional.empty();
+        }
+        Optional<DunningPolicy.Step> next = state.policy().steps().stream().filter(s -> !state.hasTaken(s.key())).findFirst();
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        DunningPolicy.Step step = next.get();
+        if (step.kind() == DunningPolicy.Kind.ESCALATION) {
+            return state.taken().stream().filter(t -> kindOf(state, t) == DunningPolicy.Kind.FINAL_NOTICE)
+                    .filter(t -> t.deliveredOn() != null).findFirst()
+                    .map(t -> (t.deadline() != null ? t.deadline() : t.deliveredOn().plusDays(14)).plusDays(1));
+        }
+        LocalDate earliest = state.dueDate().plusDays(step.offsetDays());
+        Optional<Taken> last = state.last();
+        if (last.isPresent()) {
+            LocalDate after = last.get().deliveredOn() != null ? last.get().deliveredOn() : last.get().dueOn();
+            LocalDate gapEnd = after.plusDays(step.minGapDays());
+            earliest = earliest.isAfter(gapEnd) ? earliest : gapEnd;
+        }
+        return Optional.of(earliest);
     }
 
     private static List<Event> openChanged(OpenChanged changed, State state) {

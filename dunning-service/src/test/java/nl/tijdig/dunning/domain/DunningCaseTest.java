@@ -148,6 +148,19 @@ class DunningCaseTest {
     }
 
     @Test
+    void a_reversed_payment_opens_a_paid_case_again_and_the_schedule_knows_its_next_day() {
+        Given given = consumerCase();
+        assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.minusDays(3));
+        given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID));
+        assertThat(DunningCase.nextActionOn(given.state)).isEmpty();
+
+        assertThat(given.when(new OpenChanged(Money.eur("121.00"), ClosedReason.PAID)))
+                .containsExactly(new DunningCase.Reopened(Money.eur("121.00")));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.OPEN);
+        assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.minusDays(3));
+    }
+
+    @Test
     void a_paused_case_takes_no_step_until_it_goes_on() {
         Given given = consumerCase();
         given.when(new Pause(true));

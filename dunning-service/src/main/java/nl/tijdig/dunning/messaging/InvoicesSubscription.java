@@ -1,0 +1,54 @@
+package nl.tijdig.dunning.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.store.CaseStore;
+import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.InvoiceCancelled;
+import nl.tijdig.events.InvoiceCredited;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.eventstore.inbox.EventHandler;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.runtime.backbone.EventSubscription;
+
+/**
+ * Follows the invoice-service: an issued invoice opens its case; a credit note lowers what is open (a
+ * case credited to zero closes); a cancellation closes it. Through the inbox: each event counts once.
+ */
+@ApplicationScoped
+public class InvoicesSubscription implements EventSubscription {
+
+    public static final String NAME = "dunning-service.invoices";
+
+    @Inject
+    CaseStore cases;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(BoundedContext.INVOICE.topic());
+    }
+
+    @Override
+    public EventHandler handler() {
+        return (tx, event) -> switch (event.data()) {
+            case InvoiceIssued issued -> cases.opened(tx, issued);
+            case InvoiceCredited credited -> cases.get(tx, credited.tenantId(), credited.invoiceId().value())
+                    .flatMap(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                            : cases.handle(tx, credited.tenantId(), credited.invoiceId(), new DunningCase.OpenChanged(
+                                    found.get().state().open().minus(credited.amountInclVat()).max(Money.zero(
+                                            credited.amountInclVat().currency())), DunningCase.ClosedReason.CREDITED))
+                                    .replaceWithVoid());
+            case InvoiceCancelled cancelled -> cases.handle(tx, cancelled.tenantId(), cancelled.invoiceId(),
+                    new DunningCase.OpenChanged(Money.zero(Money.EUR), DunningCase.ClosedReason.CANCELLED)).replaceWithVoid();
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

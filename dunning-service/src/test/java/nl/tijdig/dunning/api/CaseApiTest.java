@@ -1,0 +1,105 @@
+package nl.tijdig.dunning.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.tijdig.events.Allocation;
+import nl.tijdig.events.CloudEventsKafka;
+import nl.tijdig.events.DebtorSnapshot;
+import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.events.PaymentReceived;
+import nl.tijdig.events.PaymentReversed;
+import nl.tijdig.events.PublicEvent;
+import nl.tijdig.events.TraceContext;
+import nl.tijdig.eventstore.outbox.OutboxRelay;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.PaymentId;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.testing.quarkus.KafkaResource;
+import nl.tijdig.testing.quarkus.PostgresResource;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.Test;
+
+/** The case follows the invoice and payment events (shapes from their producers' contracts). */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "dunning"))
+class CaseApiTest {
+
+    static final String TENANT = "0193a6f2-0000-7000-8000-0000000000f3";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    static void publish(PublicEvent event) {
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(KafkaResource.broker().bootstrapServers(),
+                "stand-in", Map.of())) {
+            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
+                    EventEnvelope.of(UUID.randomUUID(), event, 1, TraceContext.NONE)))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static PaymentReceived paid(TenantId tenant, InvoiceId invoice, String amount, String openAfter) {
+        return new PaymentReceived(tenant, new PaymentId(UUID.randomUUID()), null, Money.eur(amount), LocalDate.of(2026, 11, 10),
+                PaymentReceived.Source.API, null, null, null,
+                List.of(new Allocation(invoice, Money.eur(amount), Money.eur(openAfter))), Money.eur("0"), Instant.now());
+    }
+
+    @Test
+    @TestSecurity(user = "clerk", roles = "collector", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void an_issued_invoice_opens_its_case_payments_lower_and_close_it_and_a_reversal_opens_it_again() {
+        // given an invoice issued to a consumer, due 2 December
+        TenantId tenant = TenantId.of(TENANT);
+        InvoiceId invoice = new InvoiceId(UUID.randomUUID());
+        publish(new InvoiceIssued(tenant, invoice, "C-1", new DebtorSnapshot(new DebtorId(UUID.randomUUID()), "J. Jansen",
+                Segment.B2C, "nl"), LocalDate.of(2026, 11, 18), LocalDate.of(2026, 12, 2), Money.eur("100.00"),
+                Money.eur("21.00"), Money.eur("121.00"), null, Instant.now()));
+
+        // then its case is open with the consumer defaults, next acting 3 days before the due date
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.value()).then().statusCode(200)
+                .body("state.status", is("OPEN")).body("state.open.amount", is("121.00"))
+                .body("nextActionOn", is("2026-11-29")).body("state.policy.steps[3].templateKey", is("veertiendagenbrief")));
+
+        // when part is paid, then only what is open changes
+        publish(paid(tenant, invoice, "21.00", "100.00"));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.value()).then()
+                .body("state.open.amount", is("100.00")).body("state.status", is("OPEN")));
+
+        // when the rest is paid, then the case closes and has no next day
+        publish(paid(tenant, invoice, "100.00", "0.00"));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.value()).then()
+                .body("state.status", is("CLOSED")).body("state.closedReason", is("PAID")).body("nextActionOn", nullValue()));
+
+        // when that payment is reversed, then the case is open again
+        publish(new PaymentReversed(tenant, new PaymentId(UUID.randomUUID()), Money.eur("100.00"), LocalDate.of(2026, 11, 12),
+                "MD06", List.of(new Allocation(invoice, Money.eur("100.00"), Money.eur("100.00"))), Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.value()).then()
+                .body("state.status", is("OPEN")).body("state.open.amount", is("100.00")));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk", roles = "collector", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f4"))
+    void another_tenants_or_an_unknown_case_is_not_found() {
+        given().when().get("/cases/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+}

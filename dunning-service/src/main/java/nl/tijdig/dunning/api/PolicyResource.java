@@ -62,9 +62,8 @@ public class PolicyResource {
         DunningPolicy policy = new DunningPolicy(segment, 0, request.steps(), request.automaticEscalation());
         List<DunningPolicy.Violation> violations = policy.violations();
         if (!violations.isEmpty()) {
-            throw new RejectedProblem(violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                    : violations.size() + " fields break the rules for a dunning policy",
-                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+            throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
+                    "a dunning policy");
         }
         return pool.withTransaction(tx -> policies.save(tx, owner, policy));
     }

@@ -12,9 +12,7 @@ final class Rejections {
     }
 
     static RejectedProblem of(List<Violation> violations, String what) {
-        String detail = violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " fields break the rules for " + what;
-        return new RejectedProblem(detail, violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        return RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(), what);
     }
 
     /** A request without a body. */

@@ -232,8 +232,7 @@ public class PaymentResource {
     }
 
     static RejectedProblem rejected(List<Violation> violations) {
-        String detail = violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
-                : violations.size() + " fields break the rules for a payment";
-        return new RejectedProblem(detail, violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        return RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
+                "a payment");
     }
 }

@@ -56,7 +56,8 @@ final class InvoiceServiceFixtures {
         return response;
     }
 
-    private String newInvoice(World.Tenant tenant) {
+    /** A new invoice of the tenant's debtor (due in 30 days). */
+    String newInvoice(World.Tenant tenant) {
         return expect(Call.json("POST", "/invoices", invoiceBody(debtor.get(tenant.name())), 201), tenant).path("invoiceId");
     }
 

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fixtures for every operation of the payment-service. Its open items come from the invoice-service's
@@ -33,6 +36,62 @@ final class PaymentServiceFixtures {
         this.paymentA = unmatchedPaymentOfA();
         // A's debtor gets credit: a payment naming A's invoice that pays 1.00 more than is open
         expect(Call.json("PUT", "/payment-settings", "{\"tolerance\": \"1.00\"}", 200), world.a);
+        // direct debit: creditor ids for both, a mandate for A's debtor; wait for A's creditor profile to arrive
+        expect(Call.json("PUT", "/direct-debit-settings", "{\"creditorId\": \"" + CREDITOR_ID_A + "\"}", 200), world.a);
+        expect(Call.json("PUT", "/direct-debit-settings", "{\"creditorId\": \"" + CREDITOR_ID_B + "\"}", 200), world.b);
+        expect(mandateOfA(), world.a);
+        await().atMost(Duration.ofSeconds(90)).until(() -> Set.of(201, 409).contains(
+                directDebitRun().send(url, world.token(world.a, "tenant-admin")).statusCode()));
+    }
+
+    static final String CREDITOR_ID_A = "NL24ZZZ302049230000";
+    static final String CREDITOR_ID_B = "DE98ZZZ09999999999";
+    private String refundA;
+    private String fileA;
+
+    private Call mandateOfA() {
+        return Call.json("PUT", "/debtors/" + invoices.debtor(world.a) + "/mandate", """
+                {"mandateId": "MND-SUITE-A", "scheme": "CORE", "iban": "NL44RABO0123456789", "signedOn": "2026-01-05"}""",
+                200);
+    }
+
+    /** A run far enough ahead that invoices issued today (due in 30 days) are due by then. */
+    private static Call directDebitRun() {
+        LocalDate day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(40);
+        while (day.getDayOfWeek().getValue() > 5 || (day.getMonthValue() == 12 && day.getDayOfMonth() >= 25)
+                || (day.getMonthValue() == 1 && day.getDayOfMonth() == 1) || (day.getMonthValue() == 5 && day.getDayOfMonth() == 1)) {
+            day = day.plusDays(1);
+        }
+        return Call.json("POST", "/sepa-files/direct-debits", "{\"collectionDate\": \"" + day + "\"}", 201);
+    }
+
+    /** A's debtor gets 3.21 of credit, and a refund of 0.01 of it is asked. */
+    private Call refundOfA() {
+        expect(Call.json("POST", "/payments/" + unmatchedPaymentOfA() + "/allocation",
+                "{\"debtorId\": \"" + invoices.debtor(world.a) + "\"}", 200), world.a);
+        return Call.json("POST", "/refunds", """
+                {"debtorId": "%s", "amount": "0.01", "iban": "NL44RABO0123456789"}""".formatted(invoices.debtor(world.a)), 201);
+    }
+
+    private synchronized String refundA() {
+        if (refundA == null) {
+            refundA = expect(refundOfA(), world.a).path("refundId");
+        }
+        return refundA;
+    }
+
+    private synchronized String fileA() {
+        if (fileA == null) {
+            refundA();
+            expect(refundOfA(), world.a);
+            fileA = expect(Call.json("POST", "/sepa-files/credit-transfers", "{}", 201), world.a).path("fileId");
+        }
+        return fileA;
+    }
+
+    private void awaitOpenItem(String invoice) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> Call.get("/open-items?limit=200").send(url,
+                world.token(world.a, "tenant-admin")).asString().contains(invoice));
     }
 
     private Response expect(Call call, World.Tenant tenant) {
@@ -133,6 +192,50 @@ final class PaymentServiceFixtures {
                 }));
         fixtures.put("GET /bank-statements/{id}", Fixture.of(() -> Call.get("/bank-statements/"
                 + expect(new Call("POST", "/bank-statements", "text/plain", statement, 202), world.a).path("importId")),
+                this::notFoundForB));
+        fixtures.put("GET /debtors/{id}/mandate", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/mandate"), call -> {
+            expect(mandateOfA(), world.a);
+            notFoundForB(call);
+        }));
+        fixtures.put("PUT /debtors/{id}/mandate", Fixture.of(this::mandateOfA, this::notFoundForB));
+        fixtures.put("DELETE /debtors/{id}/mandate", Fixture.of(() -> {
+            expect(mandateOfA(), world.a);
+            return new Call("DELETE", "/debtors/" + debtorA + "/mandate", null, null, 204);
+        }, call -> {
+            notFoundForB(call);
+            assertThat(Call.get("/debtors/" + debtorA + "/mandate").send(url, world.token(world.a, "tenant-admin"))
+                    .statusCode()).isEqualTo(200);
+        }));
+        fixtures.put("GET /direct-debit-settings", Fixture.of(() -> Call.get("/direct-debit-settings"),
+                call -> assertThat(asB(call).asString()).contains(CREDITOR_ID_B).doesNotContain(CREDITOR_ID_A)));
+        fixtures.put("PUT /direct-debit-settings", Fixture.of(() -> Call.json("PUT", "/direct-debit-settings",
+                "{\"creditorId\": \"" + CREDITOR_ID_A + "\"}", 200), call -> {
+                    assertThat(asB(Call.json("PUT", "/direct-debit-settings", "{\"creditorId\": \"" + CREDITOR_ID_B + "\"}",
+                            200)).statusCode()).isEqualTo(200);
+                    assertThat(Call.get("/direct-debit-settings").send(url, world.token(world.a, "tenant-admin")).asString())
+                            .contains(CREDITOR_ID_A);
+                }));
+        fixtures.put("POST /refunds", Fixture.of(this::refundOfA, this::notFoundForB));
+        fixtures.put("GET /refunds/{id}", Fixture.of(() -> Call.get("/refunds/" + refundA()), this::notFoundForB));
+        fixtures.put("POST /sepa-files/credit-transfers", Fixture.of(() -> {
+            expect(refundOfA(), world.a);
+            return Call.json("POST", "/sepa-files/credit-transfers", "{}", 201);
+        }, call -> {
+            // B has no refund waiting: A's are not B's to put in a file
+            Response response = asB(call);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(409);
+        }));
+        fixtures.put("POST /sepa-files/direct-debits", Fixture.of(() -> {
+            expect(mandateOfA(), world.a);
+            awaitOpenItem(invoices.newInvoice(world.a));
+            return directDebitRun();
+        }, call -> {
+            // B has no debtor with a mandate: A's due invoices are not B's to collect
+            Response response = asB(call);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(409);
+        }));
+        fixtures.put("GET /sepa-files/{id}", Fixture.of(() -> Call.get("/sepa-files/" + fileA()), this::notFoundForB));
+        fixtures.put("GET /sepa-files/{id}/document", Fixture.of(() -> Call.get("/sepa-files/" + fileA() + "/document"),
                 this::notFoundForB));
         fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.invoice.v1").all());
         return fixtures;

@@ -231,6 +231,12 @@ public class PaymentResource {
         return parts;
     }
 
+    /** Refused: the tenant's own account (name, IBAN) comes with its creditor profile, which is not here yet. */
+    static RejectedProblem noCreditorAccount() {
+        return rejected(List.of(new Violation("creditorProfile",
+                "has no IBAN here yet: set the tenant's creditor profile (invoice-service) first")));
+    }
+
     static RejectedProblem rejected(List<Violation> violations) {
         return RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
                 "a payment");

@@ -1,6 +1,7 @@
 package nl.tijdig.payment.domain;
 
 import java.time.LocalDate;
+import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 
 /**
@@ -29,6 +30,12 @@ public record StatementEntry(String key, String account, boolean credit, boolean
             return Kind.REVERSAL;
         }
         return credit && !reversal && returnReason == null ? Kind.INCOMING : Kind.OTHER;
+    }
+
+    /** The entry as a payment of a known invoice (one of our direct-debit collections, booked). */
+    public IncomingPayment asPayment(InvoiceId invoice) {
+        return new IncomingPayment(amount, valueDate != null ? valueDate : bookingDate, counterpartyName,
+                counterpartyIban, remittance, invoice, endToEndId);
     }
 
     /** The entry as a payment to match. */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.CreditorProfileUpdated;
 import nl.tijdig.events.DebtorRegistered;
 import nl.tijdig.events.DebtorUpdated;
 import nl.tijdig.events.InvoiceCancelled;
@@ -14,13 +15,14 @@ import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.payment.paylink.PayLinks;
 import nl.tijdig.payment.store.OpenItems;
+import nl.tijdig.payment.store.SepaFiles;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the invoice-service: an issued invoice becomes an open item (with its number, debtor and
  * betalingskenmerk) and, when the tenant has a payment provider, asks for a pay link; a credit note
  * lowers it, a cancellation closes it (and a link of an invoice with nothing open closes); debtors'
- * names and IBANs are kept for matching. Runs through the inbox, so a redelivered event counts once.
+ * names and IBANs are kept for matching; the tenant's own account (its creditor profile) for SEPA files. Runs through the inbox, so a redelivered event counts once.
  */
 @ApplicationScoped
 public class InvoicesSubscription implements EventSubscription {
@@ -32,6 +34,9 @@ public class InvoicesSubscription implements EventSubscription {
 
     @Inject
     PayLinks payLinks;
+
+    @Inject
+    SepaFiles sepaFiles;
 
     @Override
     public String name() {
@@ -55,6 +60,7 @@ public class InvoicesSubscription implements EventSubscription {
                     registered.debtor().name(), registered.debtor().iban(), true);
             case DebtorUpdated updated -> openItems.debtor(tx, updated.tenantId(), updated.debtorId(),
                     updated.debtor().name(), updated.debtor().iban(), true);
+            case CreditorProfileUpdated profile -> sepaFiles.creditorProfile(tx, profile);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.PaymentId;
 import nl.tijdig.kernel.TenantId;
@@ -37,6 +38,7 @@ import nl.tijdig.payment.domain.StatementEntry;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.PaymentSettings;
 import nl.tijdig.payment.store.Payments;
+import nl.tijdig.payment.store.SepaFiles;
 import org.jboss.logging.Logger;
 
 /**
@@ -90,6 +92,12 @@ public class StatementImports {
 
     @Inject
     PaymentSettings settings;
+
+    @Inject
+    SepaFiles sepaFiles;
+
+    /** How the end-to-end ids of Tijdig's own direct-debit collections begin. */
+    public static final String DIRECT_DEBIT_PREFIX = "TDD";
 
     /** The format of a file, or a refusal naming what it is not. */
     public static Format detect(Path file) {
@@ -209,24 +217,31 @@ public class StatementImports {
     private Uni<Void> one(SqlConnection tx, TenantId tenant, StatementEntry entry, Money tolerance, Counts batch) {
         return switch (entry.kind()) {
             case INCOMING -> {
-                IncomingPayment payment = entry.asPayment();
                 PaymentId paymentId = new PaymentId(ids.next());
-                Money inCurrency = tolerance.currency().equals(payment.amount().currency()) ? tolerance
-                        : Money.zero(payment.amount().currency());
+                Money inCurrency = tolerance.currency().equals(entry.amount().currency()) ? tolerance
+                        : Money.zero(entry.amount().currency());
                 batch.payments++;
-                yield openItems.candidates(tx, tenant, payment).flatMap(candidates ->
-                        switch (PaymentMatcher.match(payment, candidates, inCurrency)) {
-                            case Match.Matched matched -> {
-                                batch.matched++;
-                                yield payments.received(tx, tenant, paymentId, 0, payment,
-                                        PaymentReceived.Source.BANK_STATEMENT, matched);
-                            }
-                            case Match.Unmatched unmatched -> {
-                                batch.unmatched++;
-                                yield payments.unmatched(tx, tenant, paymentId, payment,
-                                        PaymentReceived.Source.BANK_STATEMENT, unmatched.reason());
-                            }
-                        }).chain(stored -> link(tx, tenant, entry, stored.paymentId()));
+                // one of our direct-debit collections, booked: it pays the invoice it collected
+                Uni<Optional<InvoiceId>> collected = entry.endToEndId() != null
+                        && entry.endToEndId().startsWith(DIRECT_DEBIT_PREFIX)
+                        ? sepaFiles.collectedInvoice(tx, tenant, entry.endToEndId())
+                        : Uni.createFrom().item(Optional.empty());
+                yield collected.flatMap(invoice -> {
+                    IncomingPayment payment = invoice.isEmpty() ? entry.asPayment() : entry.asPayment(invoice.get());
+                    PaymentReceived.Source source = invoice.isEmpty() ? PaymentReceived.Source.BANK_STATEMENT
+                            : PaymentReceived.Source.DIRECT_DEBIT;
+                    return openItems.candidates(tx, tenant, payment).flatMap(candidates ->
+                            switch (PaymentMatcher.match(payment, candidates, inCurrency)) {
+                                case Match.Matched matched -> {
+                                    batch.matched++;
+                                    yield payments.received(tx, tenant, paymentId, 0, payment, source, matched);
+                                }
+                                case Match.Unmatched unmatched -> {
+                                    batch.unmatched++;
+                                    yield payments.unmatched(tx, tenant, paymentId, payment, source, unmatched.reason());
+                                }
+                            });
+                }).chain(stored -> link(tx, tenant, entry, stored.paymentId()));
             }
             case REVERSAL -> entry.endToEndId() == null ? skip(batch)
                     : payments.byEndToEndId(tx, tenant, entry.endToEndId()).flatMap(original -> {

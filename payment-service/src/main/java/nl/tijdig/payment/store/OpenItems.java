@@ -89,6 +89,18 @@ public class OpenItems {
                 .execute(Tuple.of(tenant.value(), debtor.value())).map(rows -> rows.size() > 0);
     }
 
+    /** A debtor as matching knows it: name and IBAN (null when none is known). */
+    public record DebtorAccount(String name, String iban) {
+    }
+
+    /** The debtor's name and IBAN, when the tenant has the debtor. */
+    public Uni<Optional<DebtorAccount>> debtorAccount(SqlClient client, TenantId tenant, DebtorId debtor) {
+        return client.preparedQuery("SELECT name, iban FROM debtors WHERE tenant_id = $1 AND debtor_id = $2")
+                .execute(Tuple.of(tenant.value(), debtor.value())).map(rows -> rows.size() == 0 ? Optional.empty()
+                        : Optional.of(new DebtorAccount(rows.iterator().next().getString("name"),
+                                rows.iterator().next().getString("iban"))));
+    }
+
     /** The tenant's open items, oldest first, optionally of one debtor; after an invoice id (the cursor). */
     public Uni<List<OpenItem>> list(SqlClient client, TenantId tenant, DebtorId debtor, UUID after, int limit) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 AND open > 0 "

@@ -17,7 +17,7 @@ class DirectDebitRunTest {
     static final DebtorId BAKERY = new DebtorId(UUID.randomUUID());
     static final DebtorId FLORIST = new DebtorId(UUID.randomUUID());
     static final Mandate NEW_RECURRING = new Mandate("MND-BAKERY-1", Mandate.Scheme.CORE, Mandate.Type.RECURRING,
-            "NL02RABO0123456789", null, LocalDate.of(2026, 1, 5), false);
+            "NL44RABO0123456789", null, LocalDate.of(2026, 1, 5), false);
     static final Mandate ONE_OFF = new Mandate("MND-FLORIST-1", Mandate.Scheme.B2B, Mandate.Type.ONE_OFF,
             "NL91ABNA0417164300", "ABNANL2A", LocalDate.of(2026, 3, 1), false);
 
@@ -45,7 +45,7 @@ class DirectDebitRunTest {
 
     @Test
     void a_used_recurring_mandate_is_recurring_and_a_one_off_collects_one_invoice() {
-        Mandate used = new Mandate("MND-BAKERY-1", Mandate.Scheme.CORE, Mandate.Type.RECURRING, "NL02RABO0123456789",
+        Mandate used = new Mandate("MND-BAKERY-1", Mandate.Scheme.CORE, Mandate.Type.RECURRING, "NL44RABO0123456789",
                 null, LocalDate.of(2026, 1, 5), true);
         var bakery = due("2026-0101", BAKERY, "10.00", LocalDate.of(2026, 11, 1), used);
         var florist1 = due("2026-0201", FLORIST, "20.00", LocalDate.of(2026, 11, 2), ONE_OFF);
@@ -59,7 +59,7 @@ class DirectDebitRunTest {
 
     @Test
     void not_yet_due_paid_foreign_currency_used_one_off_and_no_mandate_are_left_out() {
-        Mandate usedOneOff = new Mandate("MND-X", Mandate.Scheme.CORE, Mandate.Type.ONE_OFF, "NL02RABO0123456789",
+        Mandate usedOneOff = new Mandate("MND-X", Mandate.Scheme.CORE, Mandate.Type.ONE_OFF, "NL44RABO0123456789",
                 null, LocalDate.of(2026, 1, 5), true);
         var notDue = due("A", BAKERY, "10.00", LocalDate.of(2026, 12, 1), NEW_RECURRING);
         var paid = due("B", BAKERY, "0.00", LocalDate.of(2026, 11, 1), NEW_RECURRING);

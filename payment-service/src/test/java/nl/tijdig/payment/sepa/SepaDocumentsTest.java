@@ -27,7 +27,7 @@ class SepaDocumentsTest {
     void refunds_become_a_schema_valid_pain_001() throws Exception {
         // given two refunds, one to a bank without a BIC given and a name with accents and an ampersand
         List<SepaDocuments.Transfer> transfers = List.of(
-                new SepaDocuments.Transfer("TRF0001", Money.eur("20.00"), "Café & Bakkerij Ünal", "NL02RABO0123456789",
+                new SepaDocuments.Transfer("TRF0001", Money.eur("20.00"), "Café & Bakkerij Ünal", "NL44RABO0123456789",
                         null, "Terugbetaling tegoed"),
                 new SepaDocuments.Transfer("TRF0002", Money.eur("5.5"), "Bloemist De Roos", "BE68539007547034",
                         "GKCCBEBB", "Terugbetaling tegoed"));
@@ -44,7 +44,7 @@ class SepaDocumentsTest {
 
     @Test
     void collections_become_a_schema_valid_pain_008_one_block_per_scheme_and_sequence() throws Exception {
-        Mandate core = new Mandate("MND-1", Mandate.Scheme.CORE, Mandate.Type.RECURRING, "NL02RABO0123456789", null,
+        Mandate core = new Mandate("MND-1", Mandate.Scheme.CORE, Mandate.Type.RECURRING, "NL44RABO0123456789", null,
                 LocalDate.of(2026, 1, 5), false);
         Mandate b2b = new Mandate("MND-2", Mandate.Scheme.B2B, Mandate.Type.ONE_OFF, "NL91ABNA0417164300", "ABNANL2A",
                 LocalDate.of(2026, 2, 5), false);

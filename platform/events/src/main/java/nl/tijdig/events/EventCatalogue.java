@@ -29,6 +29,7 @@ public final class EventCatalogue {
             new EventType(PAYMENT, "PaymentReversed", 1, PaymentReversed.class),
             new EventType(PAYMENT, "PaymentLinkCreated", 1, PaymentLinkCreated.class),
             new EventType(PAYMENT, "PaymentLinkClosed", 1, PaymentLinkClosed.class),
+            new EventType(PAYMENT, "CreditRefunded", 1, CreditRefunded.class),
             new EventType(DUNNING, "ReminderDue", 1, ReminderDue.class),
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),
             new EventType(DUNNING, "DunningCaseClosed", 1, DunningCaseClosed.class),

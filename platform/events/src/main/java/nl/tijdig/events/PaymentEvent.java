@@ -5,5 +5,5 @@ package nl.tijdig.events;
  * events) or the link id (payment-link events).
  */
 public sealed interface PaymentEvent extends PublicEvent permits PaymentReceived, PaymentUnmatched, PaymentReversed,
-        PaymentLinkCreated, PaymentLinkClosed {
+        PaymentLinkCreated, PaymentLinkClosed, CreditRefunded {
 }

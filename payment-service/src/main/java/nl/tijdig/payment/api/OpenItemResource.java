@@ -12,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Money;
 import nl.tijdig.payment.domain.OpenItem;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.runtime.security.Roles;
@@ -26,8 +28,19 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class OpenItemResource {
 
+    /** What is open on one invoice, and whether it was handed over (COLLECTION, FACTOR; null: not). */
+    public record OpenItemView(UUID invoiceId, String invoiceNumber, UUID debtorId, String paymentReference,
+            LocalDate issueDate, LocalDate dueDate, Money open, String handedOver) {
+
+        static OpenItemView of(OpenItems.Listed listed) {
+            OpenItem i = listed.item();
+            return new OpenItemView(i.invoiceId().value(), i.invoiceNumber(), i.debtorId().value(), i.paymentReference(),
+                    i.issueDate(), i.dueDate(), i.open(), listed.handedOver());
+        }
+    }
+
     /** A page of open items and the cursor of the next (null on the last). */
-    public record OpenItemPage(List<OpenItem> openItems, UUID next) {
+    public record OpenItemPage(List<OpenItemView> openItems, UUID next) {
     }
 
     @Inject
@@ -44,8 +57,10 @@ public class OpenItemResource {
     public Uni<OpenItemPage> list(@QueryParam("debtorId") UUID debtorId, @QueryParam("after") UUID after,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(PaymentResource.MAX_PAGE) int limit) {
         return openItems.list(pool, tenant.get(), debtorId == null ? null : new DebtorId(debtorId), after, limit + 1)
-                .map(items -> items.size() > limit
-                        ? new OpenItemPage(items.subList(0, limit), items.get(limit - 1).invoiceId().value())
-                        : new OpenItemPage(items, null));
+                .map(listed -> {
+                    List<OpenItemView> items = listed.stream().map(OpenItemView::of).toList();
+                    return items.size() > limit ? new OpenItemPage(items.subList(0, limit), items.get(limit - 1).invoiceId())
+                            : new OpenItemPage(items, null);
+                });
     }
 }

@@ -21,7 +21,9 @@ public sealed interface Match {
         /** The payer's name is the debtor's, with the exact amount of one open invoice. */
         NAME,
         /** Staff allocated it. */
-        MANUAL
+        MANUAL,
+        /** A collection agency reported it, split over the invoices. */
+        COLLECTION
     }
 
     /**

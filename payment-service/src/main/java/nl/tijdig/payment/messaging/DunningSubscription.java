@@ -3,17 +3,21 @@ package nl.tijdig.payment.messaging;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import nl.tijdig.events.BoundedContext;
 import nl.tijdig.events.EscalatedToCollection;
 import nl.tijdig.events.InvoiceSummary;
+import nl.tijdig.events.PaymentLinkClosed;
 import nl.tijdig.eventstore.inbox.EventHandler;
+import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the dunning-service: a claim that went to a collection agency closes the pay links of its
- * invoices (the agency collects now). Built against the dunning-service's contract example.
+ * invoices and keeps them out of direct-debit runs (the agency collects now). Built against the dunning-service's contract example.
  */
 @ApplicationScoped
 public class DunningSubscription implements EventSubscription {
@@ -22,6 +26,9 @@ public class DunningSubscription implements EventSubscription {
 
     @Inject
     PayLinks payLinks;
+
+    @Inject
+    OpenItems openItems;
 
     @Override
     public String name() {
@@ -36,8 +43,11 @@ public class DunningSubscription implements EventSubscription {
     @Override
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
-            case EscalatedToCollection escalated -> payLinks.escalated(tx, escalated.tenantId(),
-                    escalated.invoices().stream().map(InvoiceSummary::invoiceId).toList());
+            case EscalatedToCollection escalated -> {
+                List<InvoiceId> invoices = escalated.invoices().stream().map(InvoiceSummary::invoiceId).toList();
+                yield payLinks.handedOver(tx, escalated.tenantId(), invoices, PaymentLinkClosed.Reason.ESCALATED)
+                        .chain(() -> openItems.handedOver(tx, escalated.tenantId(), invoices, "COLLECTION"));
+            }
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -109,16 +109,17 @@ public class PayLinks {
                 .execute(Tuple.of(tenant.value(), ids)).replaceWithVoid();
     }
 
-    /** Links of invoices that went to a collection agency close (a pending one is cancelled). */
-    public Uni<Void> escalated(SqlConnection tx, TenantId tenant, List<InvoiceId> invoices) {
+    /** Links of invoices handed over close (a pending one is cancelled): to an agency (ESCALATED), to a factor (ASSIGNED). */
+    public Uni<Void> handedOver(SqlConnection tx, TenantId tenant, List<InvoiceId> invoices,
+            PaymentLinkClosed.Reason reason) {
         if (invoices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         UUID[] ids = invoices.stream().map(InvoiceId::value).toArray(UUID[]::new);
-        return tx.preparedQuery("UPDATE pay_links SET close_reason = 'ESCALATED', "
+        return tx.preparedQuery("UPDATE pay_links SET close_reason = $3, "
                         + "status = CASE status WHEN 'PENDING' THEN 'CANCELLED' ELSE 'CLOSING' END "
                         + "WHERE tenant_id = $1 AND invoice_id = ANY($2) AND status IN ('PENDING', 'OPEN')")
-                .execute(Tuple.of(tenant.value(), ids)).replaceWithVoid();
+                .execute(Tuple.of(tenant.value(), ids, reason.name())).replaceWithVoid();
     }
 
     /**

@@ -72,6 +72,13 @@ public class OpenItems {
                 .execute(Tuple.of(tenant.value(), invoice.value())).replaceWithVoid();
     }
 
+    /** Marks invoices handed over (COLLECTION: to an agency; FACTOR: assigned): direct-debit runs leave them. */
+    public Uni<Void> handedOver(SqlConnection tx, TenantId tenant, List<InvoiceId> invoices, String to) {
+        UUID[] ids = invoices.stream().map(InvoiceId::value).toArray(UUID[]::new);
+        return tx.preparedQuery("UPDATE open_items SET handed_over = $3 WHERE tenant_id = $1 AND invoice_id = ANY($2)")
+                .execute(Tuple.of(tenant.value(), ids, to)).replaceWithVoid();
+    }
+
     /** What a payment's allocations did: each invoice's open principal is now what the allocation says. */
     public Uni<Void> applied(SqlConnection tx, TenantId tenant, List<Match.Allocation> allocations) {
         if (allocations.isEmpty()) {
@@ -101,13 +108,25 @@ public class OpenItems {
                                 rows.iterator().next().getString("iban"))));
     }
 
-    /** The tenant's open items, oldest first, optionally of one debtor; after an invoice id (the cursor). */
-    public Uni<List<OpenItem>> list(SqlClient client, TenantId tenant, DebtorId debtor, UUID after, int limit) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 AND open > 0 "
+    /** An open item as the API lists it: with whom it is, when handed over (COLLECTION, FACTOR; null: the creditor). */
+    public record Listed(OpenItem item, String handedOver) {
+    }
+
+    /** The tenant's open items, by invoice id, optionally of one debtor; after an invoice id (the cursor). */
+    public Uni<List<Listed>> list(SqlClient client, TenantId tenant, DebtorId debtor, UUID after, int limit) {
+        return client.preparedQuery("SELECT " + COLUMNS + ", handed_over FROM open_items WHERE tenant_id = $1 AND open > 0 "
                         + "AND ($2::uuid IS NULL OR debtor_id = $2) AND ($3::uuid IS NULL OR invoice_id > $3) "
                         + "ORDER BY invoice_id LIMIT $4")
                 .execute(Tuple.tuple(Arrays.asList(tenant.value(), debtor == null ? null : debtor.value(), after, limit)))
-                .map(OpenItems::items);
+                .map(rows -> {
+                    List<OpenItem> items = items(rows);
+                    List<Listed> listed = new ArrayList<>();
+                    int i = 0;
+                    for (Row row : rows) {
+                        listed.add(new Listed(items.get(i++), row.getString("handed_over")));
+                    }
+                    return listed;
+                });
     }
 
     /** The open items (locked) of these invoices, by id: those not open or not this tenant's are absent. */

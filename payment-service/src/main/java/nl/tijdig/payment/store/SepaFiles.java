@@ -75,13 +75,16 @@ public class SepaFiles {
                 .execute(Tuple.of(tenant.value(), creditorId)).replaceWithVoid();
     }
 
-    /** The invoices a run on the date may collect: open, due by then, of a debtor with a mandate, not collected before. */
+    /**
+     * The invoices a run on the date may collect: open, due by then, not handed over to an agency or a
+     * factor, of a debtor with a mandate, not collected before.
+     */
     public Uni<List<DirectDebitRun.Due>> collectable(SqlConnection tx, TenantId tenant, LocalDate collectionDate) {
         return tx.preparedQuery("SELECT o.invoice_id, o.invoice_number, o.payment_reference, o.debtor_id, d.name, "
                         + "o.currency, o.open, o.due_date, m.* FROM open_items o "
                         + "JOIN mandates m ON m.tenant_id = o.tenant_id AND m.debtor_id = o.debtor_id "
                         + "JOIN debtors d ON d.tenant_id = o.tenant_id AND d.debtor_id = o.debtor_id "
-                        + "WHERE o.tenant_id = $1 AND o.open > 0 AND o.due_date <= $2 AND NOT EXISTS "
+                        + "WHERE o.tenant_id = $1 AND o.open > 0 AND o.due_date <= $2 AND o.handed_over IS NULL AND NOT EXISTS "
                         + "(SELECT 1 FROM direct_debit_items i WHERE i.tenant_id = o.tenant_id AND i.invoice_id = o.invoice_id) "
                         + "ORDER BY o.due_date, o.invoice_number FOR UPDATE OF o, m")
                 .execute(Tuple.of(tenant.value(), collectionDate)).map(rows -> {

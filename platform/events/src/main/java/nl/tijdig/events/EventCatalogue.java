@@ -1,5 +1,6 @@
 package nl.tijdig.events;
 
+import static nl.tijdig.events.BoundedContext.COLLECTION;
 import static nl.tijdig.events.BoundedContext.DUNNING;
 import static nl.tijdig.events.BoundedContext.INVOICE;
 import static nl.tijdig.events.BoundedContext.NOTIFICATION;
@@ -34,7 +35,9 @@ public final class EventCatalogue {
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),
             new EventType(DUNNING, "DunningCaseClosed", 1, DunningCaseClosed.class),
             new EventType(NOTIFICATION, "ReminderSent", 1, ReminderSent.class),
-            new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class)),
+            new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
+            new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),
+            new EventType(COLLECTION, "InvoiceAssigned", 1, InvoiceAssigned.class)),
             Upcasters.none());
 
     private final Map<String, EventType> byType = new LinkedHashMap<>();

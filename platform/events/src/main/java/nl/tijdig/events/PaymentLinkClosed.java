@@ -9,7 +9,8 @@ import nl.tijdig.kernel.TenantId;
 
 /**
  * A payment link can no longer be used: the invoice was paid (through it or otherwise), credited or
- * cancelled, so nothing is open on it; or the claim went to a collection agency. Letters must not show
+ * cancelled, so nothing is open on it; or the claim went to a collection agency or was assigned to a
+ * factoring partner. Letters must not show
  * it any more.
  */
 public record PaymentLinkClosed(TenantId tenantId, UUID linkId, InvoiceId invoiceId, Reason reason, Instant occurredAt)
@@ -20,7 +21,8 @@ public record PaymentLinkClosed(TenantId tenantId, UUID linkId, InvoiceId invoic
         PAID,
         SETTLED,
         ESCALATED,
-        EXPIRED
+        EXPIRED,
+        ASSIGNED
     }
 
     public PaymentLinkClosed {

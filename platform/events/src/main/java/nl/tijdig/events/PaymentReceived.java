@@ -25,7 +25,9 @@ public record PaymentReceived(TenantId tenantId, PaymentId paymentId, DebtorId d
         API,
         BANK_STATEMENT,
         PAY_LINK,
-        DIRECT_DEBIT
+        DIRECT_DEBIT,
+        /** Collected by a collection agency (CollectionPaymentReported). */
+        COLLECTION
     }
 
     public PaymentReceived {

@@ -10,7 +10,8 @@ import nl.tijdig.kernel.TenantId;
  * consumers need (so no consumer calls the producer back). Its wire name, version and topic are in
  * {@link EventCatalogue}; its JSON Schema and examples are in this module's resources.
  */
-public sealed interface PublicEvent permits InvoiceEvent, PaymentEvent, DunningEvent, NotificationEvent {
+public sealed interface PublicEvent permits InvoiceEvent, PaymentEvent, DunningEvent, NotificationEvent,
+        CollectionEvent {
 
     TenantId tenantId();
 

@@ -55,7 +55,7 @@ class BankStatementApiTest {
         // given three open invoices
         TenantId tenant = TenantId.of(TENANT);
         InvoiceIssued bakery = InvoiceEvents.issued(tenant, new DebtorId(UUID.randomUUID()), "Bakkerij De Gouden Korst B.V.",
-                "NL02RABO0123456789", "S26-0001", 7001, "121.00", LocalDate.of(2026, 10, 1));
+                "NL93RABO0123456780", "S26-0001", 7001, "121.00", LocalDate.of(2026, 10, 1));
         InvoiceIssued printer = InvoiceEvents.issued(tenant, new DebtorId(UUID.randomUUID()), "Drukkerij Van Dam",
                 "NL20INGB0001234567", "S26-0002", 7002, "100.00", LocalDate.of(2026, 10, 2));
         InvoiceIssued salon = InvoiceEvents.issued(tenant, new DebtorId(UUID.randomUUID()), "Kapsalon Knip",

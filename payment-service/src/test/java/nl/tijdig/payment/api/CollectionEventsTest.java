@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "payment"))
 class CollectionEventsTest {
 
-    static final String TENANT = "0193a6f2-0000-7000-8000-0000000000e1";
+    static final String TENANT = "0193a6f2-0000-7000-8000-0000000000f4";
     static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test

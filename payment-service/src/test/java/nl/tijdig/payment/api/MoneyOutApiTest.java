@@ -47,9 +47,9 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "database", value = "payment"))
 class MoneyOutApiTest {
 
-    static final String DIRECT_DEBIT_TENANT = "0193a6f2-0000-7000-8000-0000000000d1";
-    static final String REFUND_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
-    static final String MANDATE_TENANT = "0193a6f2-0000-7000-8000-0000000000d3";
+    static final String DIRECT_DEBIT_TENANT = "0193a6f2-0000-7000-8000-0000000000f1";
+    static final String REFUND_TENANT = "0193a6f2-0000-7000-8000-0000000000f2";
+    static final String MANDATE_TENANT = "0193a6f2-0000-7000-8000-0000000000f3";
     static final Duration WAIT = Duration.ofSeconds(90);
 
     /** The creditor profile the invoice-service publishes, for this tenant. */

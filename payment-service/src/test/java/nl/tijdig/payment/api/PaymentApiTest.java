@@ -80,7 +80,7 @@ class PaymentApiTest {
         // when its debtor pays 500.00 with the betalingskenmerk
         String payment = payment("""
                 {"amount": "500.00", "valueDate": "2026-10-06", "payerName": "BAKKERIJ DE GOUDEN KORST BV",
-                 "payerIban": "NL02 RABO 0123 4567 89", "remittanceInformation": "%s"}""".formatted(invoice.paymentReference()));
+                 "payerIban": "NL93 RABO 0123 4567 80", "remittanceInformation": "%s"}""".formatted(invoice.paymentReference()));
 
         // then it is matched by that rule, published as PaymentReceived, and 589.00 stays open
         given().when().get("/payments/" + payment).then().statusCode(200).body("status", is("MATCHED"))

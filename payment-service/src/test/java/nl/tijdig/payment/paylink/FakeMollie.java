@@ -53,7 +53,7 @@ public final class FakeMollie implements AutoCloseable {
         ObjectNode payment = payments.get(id);
         payment.put("status", "paid");
         payment.put("paidAt", "2026-11-20T10:15:00+01:00");
-        payment.putObject("details").put("consumerName", "Bakkerij De Gouden Korst").put("consumerAccount", "NL02RABO0123456789");
+        payment.putObject("details").put("consumerName", "Bakkerij De Gouden Korst").put("consumerAccount", "NL93RABO0123456780");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

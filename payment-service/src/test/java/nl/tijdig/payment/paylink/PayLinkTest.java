@@ -68,7 +68,7 @@ class PayLinkTest {
             // when an invoice is issued
             TenantId tenant = TenantId.of(TENANT);
             InvoiceIssued invoice = InvoiceEventsAccess.issued(tenant, new DebtorId(UUID.randomUUID()), "Bakkerij",
-                    "NL02RABO0123456789", "PL-1", 9101, "121.00", LocalDate.of(2026, 11, 1));
+                    "NL93RABO0123456780", "PL-1", 9101, "121.00", LocalDate.of(2026, 11, 1));
             InvoiceEventsAccess.publish(invoice);
 
             // then a link for what is open is created at the provider and published

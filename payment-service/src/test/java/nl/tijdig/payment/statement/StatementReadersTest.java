@@ -31,7 +31,7 @@ class StatementReadersTest {
         assertThat(structured.account()).isEqualTo("NL91ABNA0417164300");
         assertThat(structured.amount()).isEqualTo(Money.eur("121.00"));
         assertThat(structured.remittance()).isEqualTo("REFERENCE-1");
-        assertThat(structured.counterpartyIban()).isEqualTo("NL02RABO0123456789");
+        assertThat(structured.counterpartyIban()).isEqualTo("NL93RABO0123456780");
         assertThat(structured.counterpartyName()).isEqualTo("BAKKERIJ DE GOUDEN KORST BV");
         // the batch booking of 300.00 is its two collections, each with its own amount and end-to-end id
         assertThat(entries.subList(2, 4)).extracting(StatementEntry::amount)

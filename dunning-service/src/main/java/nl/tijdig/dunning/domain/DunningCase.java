@@ -157,7 +157,8 @@ public final class DunningCase {
             case StepDelivered delivered -> {
                 List<Taken> taken = state.taken().stream().map(t -> t.key().equals(delivered.key())
                         ? new Taken(t.key(), t.dueOn(), delivered.deliveredOn(), delivered.deadline()) : t).toList();
-                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.OPEN, taken, null);
+                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
+                        state.status() == Status.AWAITING_DELIVERY ? Status.OPEN : state.status(), taken, null);
             }
             case ApprovalRequested requested -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
                     Status.AWAITING_APPROVAL, state.taken(), null);
@@ -221,10 +222,18 @@ public final class DunningCase {
 
     private static List<Event> delivered(Delivered delivered, State state) {
         Optional<Taken> step = state.taken().stream().filter(t -> t.key().equals(delivered.key())).findFirst();
-        if (step.isEmpty() || step.get().deliveredOn() != null) {
-            return List.of(); // unknown, or delivered before: a redelivered ReminderSent changes nothing
+        if (step.isEmpty()) {
+            return List.of(); // a step this case did not take
         }
-        return List.of(new StepDelivered(delivered.key(), delivered.deliveredOn(), delivered.deadline()));
+        Taken taken = step.get();
+        if (taken.deliveredOn() == null) {
+            return List.of(new StepDelivered(delivered.key(), delivered.deliveredOn(), delivered.deadline()));
+        }
+        if (delivered.deadline() != null && (taken.deadline() == null || delivered.deadline().isAfter(taken.deadline()))) {
+            // the same letter on a second channel received later: the later receipt counts for the deadline
+            return List.of(new StepDelivered(delivered.key(), taken.deliveredOn(), delivered.deadline()));
+        }
+        return List.of(); // delivered before: a redelivered ReminderSent changes nothing
     }
 
     /** The next step the facts reach today, if any: one at a time. */

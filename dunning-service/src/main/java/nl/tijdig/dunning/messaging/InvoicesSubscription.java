@@ -6,7 +6,11 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.store.CaseStore;
+import nl.tijdig.dunning.store.Projections;
 import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.CreditorProfileUpdated;
+import nl.tijdig.events.DebtorRegistered;
+import nl.tijdig.events.DebtorUpdated;
 import nl.tijdig.events.InvoiceCancelled;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
@@ -16,7 +20,8 @@ import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the invoice-service: an issued invoice opens its case; a credit note lowers what is open (a
- * case credited to zero closes); a cancellation closes it. Through the inbox: each event counts once.
+ * case credited to zero closes); a cancellation closes it. The creditor's profile and the debtors'
+ * contacts are kept for the letters. Through the inbox: each event counts once.
  */
 @ApplicationScoped
 public class InvoicesSubscription implements EventSubscription {
@@ -25,6 +30,9 @@ public class InvoicesSubscription implements EventSubscription {
 
     @Inject
     CaseStore cases;
+
+    @Inject
+    Projections projections;
 
     @Override
     public String name() {
@@ -48,6 +56,10 @@ public class InvoicesSubscription implements EventSubscription {
                                     .replaceWithVoid());
             case InvoiceCancelled cancelled -> cases.handle(tx, cancelled.tenantId(), cancelled.invoiceId(),
                     new DunningCase.OpenChanged(Money.zero(Money.EUR), DunningCase.ClosedReason.CANCELLED)).replaceWithVoid();
+            case CreditorProfileUpdated profile -> projections.creditor(tx, profile);
+            case DebtorRegistered registered -> projections.debtor(tx, registered.tenantId(), registered.debtorId(),
+                    registered.debtor());
+            case DebtorUpdated updated -> projections.debtor(tx, updated.tenantId(), updated.debtorId(), updated.debtor());
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Set;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.store.CaseStore;
+import nl.tijdig.dunning.store.Projections;
 import nl.tijdig.events.Allocation;
 import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.PaymentLinkClosed;
+import nl.tijdig.events.PaymentLinkCreated;
 import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.events.PaymentReversed;
 import nl.tijdig.eventstore.inbox.EventHandler;
@@ -19,7 +22,7 @@ import nl.tijdig.runtime.backbone.EventSubscription;
 /**
  * Follows the payment-service: each allocation says what is open on its invoice now (a case with
  * nothing open closes as paid, a partial payment only lowers it); a reversal says it again, and a paid
- * case opens again. Through the inbox: each event counts once.
+ * case opens again. Pay links are kept for the letters. Through the inbox: each event counts once.
  */
 @ApplicationScoped
 public class PaymentsSubscription implements EventSubscription {
@@ -28,6 +31,9 @@ public class PaymentsSubscription implements EventSubscription {
 
     @Inject
     CaseStore cases;
+
+    @Inject
+    Projections projections;
 
     @Override
     public String name() {
@@ -44,6 +50,8 @@ public class PaymentsSubscription implements EventSubscription {
         return (tx, event) -> switch (event.data()) {
             case PaymentReceived received -> apply(tx, received.tenantId(), received.allocations());
             case PaymentReversed reversed -> apply(tx, reversed.tenantId(), reversed.allocationsReversed());
+            case PaymentLinkCreated link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), link.url());
+            case PaymentLinkClosed link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), null);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -1,39 +1,83 @@
 package nl.tijdig.dunning.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.events.PublicEvent;
+import nl.tijdig.eventstore.EventStore;
+import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.kernel.BusinessTime;
+import nl.tijdig.kernel.CaseId;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
 
 /**
  * The dunning cases, one per invoice: the decider's state as JSON with the columns the scheduler and
- * the API look up by. Every change is decided on the row read {@code FOR UPDATE}; a command that
- * decides nothing writes nothing.
+ * the API look up by, and each case's event stream (schema eventstore, type {@code dunning-case}) with
+ * its decisions (internal events) and what it published (public events, through the outbox) in the same
+ * transaction. Every change is decided on the row read {@code FOR UPDATE}; a command that decides nothing
+ * writes nothing. The debtor's row carries the earliest day one of its cases may act.
  */
 @ApplicationScoped
 public class CaseStore {
 
+    static final String STREAM_TYPE = "dunning-case";
+
     @Inject
     PolicyStore policies;
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
 
     /** A case as the API shows it. */
     public record View(UUID caseId, String invoiceNumber, UUID debtorId, String segment, DunningCase.State state,
             LocalDate nextActionOn) {
+    }
+
+    /** A case row as the scheduler and the handlers work on it. */
+    public record CaseRow(TenantId tenant, InvoiceId caseId, DebtorId debtorId, String invoiceNumber, Segment segment,
+            DunningCase.State state, LocalDate issueDate, Money principal, String paymentReference, String payLink,
+            long streamVersion) {
+
+        /** The invoice as a letter lists it. */
+        public Letter.Invoice invoice() {
+            return new Letter.Invoice(caseId, invoiceNumber, issueDate != null ? issueDate : state.dueDate(),
+                    state.dueDate(), principal != null ? principal : state.open(), state.open(), paymentReference, payLink);
+        }
+    }
+
+    /** What a decision changes on one case: its new state, the decider's events, what is published. */
+    public record Change(CaseRow row, DunningCase.State next, List<DunningCase.Event> decided, List<PublicEvent> published) {
     }
 
     /** Opens the case of a newly issued invoice with the tenant's current policy for its segment (once). */
@@ -41,36 +85,140 @@ public class CaseStore {
         return policies.current(tx, invoice.tenantId(), invoice.debtor().segment()).flatMap(policy -> {
             DunningCase.State state = DunningCase.State.opened(invoice.invoiceId(), policy, invoice.dueDate(),
                     invoice.totalInclVat());
+            LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
-                            + "currency, open, state, next_action_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference) "
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
                             + "ON CONFLICT (tenant_id, case_id) DO NOTHING")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
-                            json(state), DunningCase.nextActionOn(state).orElse(null))))
+                            Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
+                            invoice.paymentReference())))
+                    .chain(() -> tx.preparedQuery("INSERT INTO dunning_debtors (tenant_id, debtor_id, next_action_on) "
+                                    + "VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET next_action_on = "
+                                    + "least(dunning_debtors.next_action_on, EXCLUDED.next_action_on)")
+                            .execute(Tuple.of(invoice.tenantId().value(), invoice.debtor().debtorId().value(), next)))
                     .replaceWithVoid();
         });
     }
 
-    /** Decides a command on the case, if the tenant has it; applies and stores what was decided. */
+    /**
+     * Decides a command on the case, if the tenant has it; applies and stores what was decided. A case
+     * that closes publishes DunningCaseClosed.
+     */
     public Uni<List<DunningCase.Event>> handle(SqlConnection tx, TenantId tenant, InvoiceId caseId, DunningCase.Command command) {
-        return tx.preparedQuery("SELECT state FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
-                .execute(Tuple.of(tenant.value(), caseId.value())).flatMap(rows -> {
-                    if (rows.size() == 0) {
-                        return Uni.createFrom().item(List.<DunningCase.Event>of()); // an invoice this service has not seen
-                    }
-                    DunningCase.State state = state(rows.iterator().next().getJsonObject("state"));
-                    List<DunningCase.Event> events = DunningCase.decide(command, state);
-                    if (events.isEmpty()) {
-                        return Uni.createFrom().item(events);
-                    }
-                    DunningCase.State next = DunningCase.replay(state, events);
-                    return tx.preparedQuery("UPDATE dunning_cases SET status = $3, open = $4, state = $5, next_action_on = $6, "
-                                    + "version = version + 1 WHERE tenant_id = $1 AND case_id = $2")
-                            .execute(Tuple.tuple(Arrays.asList(tenant.value(), caseId.value(), next.status().name(),
-                                    next.open().amount(), json(next), DunningCase.nextActionOn(next).orElse(null))))
-                            .replaceWith(events);
+        return handle(tx, tenant, caseId, command, (row, next) -> List.of());
+    }
+
+    /** As {@link #handle(SqlConnection, TenantId, InvoiceId, DunningCase.Command)}, publishing also what {@code more} makes of the outcome. */
+    public Uni<List<DunningCase.Event>> handle(SqlConnection tx, TenantId tenant, InvoiceId caseId, DunningCase.Command command,
+            java.util.function.BiFunction<CaseRow, DunningCase.State, List<PublicEvent>> more) {
+        return lock(tx, tenant, caseId).flatMap(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<DunningCase.Event>of()); // an invoice this service has not seen
+            }
+            CaseRow row = found.get();
+            List<DunningCase.Event> events = DunningCase.decide(command, row.state());
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(events);
+            }
+            List<PublicEvent> published = new ArrayList<>();
+            for (DunningCase.Event event : events) {
+                if (event instanceof DunningCase.Closed closed) {
+                    published.add(Publications.closed(tenant, new CaseId(caseId.value()), closed.reason(),
+                            BusinessTime.today(clock), clock.instant()));
+                }
+            }
+            DunningCase.State next = DunningCase.replay(row.state(), events);
+            published.addAll(more.apply(row, next));
+            Change change = new Change(row, next, events, published);
+            return save(tx, List.of(change)).chain(() -> refreshDebtors(tx, List.of(row), null, false)).replaceWith(events);
+        });
+    }
+
+    /** The case, locked for the transaction. */
+    public Uni<Optional<CaseRow>> lock(SqlConnection tx, TenantId tenant, InvoiceId caseId) {
+        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
+                .execute(Tuple.of(tenant.value(), caseId.value()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
+    }
+
+    /** The due cases (next day on or before {@code today}) of these debtors, locked. */
+    public Uni<List<CaseRow>> lockDue(SqlConnection tx, UUID[] tenants, UUID[] debtors, LocalDate today) {
+        return tx.preparedQuery("SELECT c.* FROM dunning_cases c JOIN unnest($1::uuid[], $2::uuid[]) AS d(t, dd) "
+                        + "ON c.tenant_id = d.t AND c.debtor_id = d.dd WHERE c.next_action_on <= $3 "
+                        + "ORDER BY c.tenant_id, c.debtor_id, c.case_id FOR UPDATE OF c")
+                .execute(Tuple.of(tenants, debtors, today)).map(rows -> {
+                    List<CaseRow> due = new ArrayList<>();
+                    rows.forEach(r -> due.add(row(r)));
+                    return due;
                 });
+    }
+
+    /**
+     * Writes what was decided: each case's row, and its stream (the decider's events as internal events,
+     * the public ones through the outbox), one append per tenant whatever the number of cases.
+     */
+    public Uni<Void> save(SqlConnection tx, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> updates = new ArrayList<>();
+        Map<TenantId, List<EventStore.StreamAppend>> appends = new LinkedHashMap<>();
+        for (Change change : changes) {
+            List<NewEvent> events = new ArrayList<>();
+            for (DunningCase.Event event : change.decided()) {
+                JsonNode data = EventJson.mapper().valueToTree(event);
+                events.add(NewEvent.internal(ids.next(), "dunning-case." + event.getClass().getSimpleName(), data,
+                        clock.instant()));
+            }
+            for (PublicEvent event : change.published()) {
+                events.add(NewEvent.published(ids.next(), event));
+            }
+            CaseRow row = change.row();
+            appends.computeIfAbsent(row.tenant(), t -> new ArrayList<>()).add(new EventStore.StreamAppend(
+                    new StreamRef(row.caseId().value(), STREAM_TYPE), row.streamVersion(), events));
+            updates.add(Tuple.tuple(Arrays.asList(row.tenant().value(), row.caseId().value(), change.next().status().name(),
+                    change.next().open().amount(), Projections.json(change.next()),
+                    DunningCase.nextActionOn(change.next()).orElse(null), row.streamVersion() + events.size())));
+        }
+        Uni<Void> appended = Uni.createFrom().voidItem();
+        for (Map.Entry<TenantId, List<EventStore.StreamAppend>> entry : appends.entrySet()) {
+            appended = appended.chain(() -> store.appendAll(tx, entry.getKey(), entry.getValue()).replaceWithVoid());
+        }
+        return appended.chain(() -> tx.preparedQuery("UPDATE dunning_cases SET status = $3, open = $4, state = $5, "
+                        + "next_action_on = $6, stream_version = $7, version = version + 1 WHERE tenant_id = $1 AND case_id = $2")
+                .executeBatch(updates)).replaceWithVoid();
+    }
+
+    /**
+     * Sets each debtor's next day to its cases' earliest. After the scheduler looked at a debtor
+     * ({@code today} given) that is tomorrow at the soonest: one pass per debtor per day; and a debtor
+     * who got a letter remembers the day.
+     */
+    public Uni<Void> refreshDebtors(SqlConnection tx, List<CaseRow> of, LocalDate today, boolean letter) {
+        return refreshDebtors(tx, of.stream().map(r -> new DebtorKey(r.tenant(), r.debtorId())).distinct().toList(), today,
+                letter ? List.copyOf(of.stream().map(r -> new DebtorKey(r.tenant(), r.debtorId())).distinct().toList())
+                        : List.of());
+    }
+
+    /** A debtor of a tenant. */
+    public record DebtorKey(TenantId tenant, DebtorId debtor) {
+    }
+
+    public Uni<Void> refreshDebtors(SqlConnection tx, List<DebtorKey> debtors, LocalDate today, List<DebtorKey> lettered) {
+        if (debtors.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = debtors.stream().map(d -> Tuple.tuple(Arrays.asList(d.tenant().value(), d.debtor().value(),
+                today == null ? null : today.plusDays(1), lettered.contains(d) ? today : null))).toList();
+        return tx.preparedQuery("UPDATE dunning_debtors d SET last_letter_on = coalesce($4, d.last_letter_on), "
+                        + "next_action_on = (SELECT CASE WHEN min(c.next_action_on) IS NULL THEN NULL "
+                        + "ELSE greatest(min(c.next_action_on), coalesce($3, min(c.next_action_on))) END "
+                        + "FROM dunning_cases c WHERE c.tenant_id = d.tenant_id AND c.debtor_id = d.debtor_id) "
+                        + "WHERE d.tenant_id = $1 AND d.debtor_id = $2")
+                .executeBatch(rows).replaceWithVoid();
     }
 
     public Uni<Optional<View>> get(SqlClient client, TenantId tenant, UUID caseId) {
@@ -79,24 +227,19 @@ public class CaseStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
 
+    static CaseRow row(Row row) {
+        DunningCase.State state = Projections.read(row.getJsonObject("state"), DunningCase.State.class);
+        BigDecimal principal = row.getBigDecimal("principal");
+        return new CaseRow(new TenantId(row.getUUID("tenant_id")), new InvoiceId(row.getUUID("case_id")),
+                new DebtorId(row.getUUID("debtor_id")), row.getString("invoice_number"),
+                Segment.valueOf(row.getString("segment")), state, row.getLocalDate("issue_date"),
+                principal == null ? null : Money.of(principal, state.open().currency()), row.getString("payment_reference"),
+                row.getString("pay_link"), row.getLong("stream_version"));
+    }
+
     private static View view(Row row) {
         return new View(row.getUUID("case_id"), row.getString("invoice_number"), row.getUUID("debtor_id"),
-                row.getString("segment"), state(row.getJsonObject("state")), row.getLocalDate("next_action_on"));
-    }
-
-    private static JsonObject json(DunningCase.State state) {
-        try {
-            return new JsonObject(EventJson.mapper().writeValueAsString(state));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static DunningCase.State state(JsonObject json) {
-        try {
-            return EventJson.mapper().readValue(json.encode(), DunningCase.State.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored case does not read back: " + e.getMessage(), e);
-        }
+                row.getString("segment"), Projections.read(row.getJsonObject("state"), DunningCase.State.class),
+                row.getLocalDate("next_action_on"));
     }
 }

@@ -4,7 +4,8 @@ import java.util.UUID;
 import nl.tijdig.kernel.CaseId;
 
 /** Published by the dunning-service on {@code tijdig.dunning.v1}, keyed by case id. */
-public sealed interface DunningEvent extends PublicEvent permits ReminderDue, EscalatedToCollection, DunningCaseClosed {
+public sealed interface DunningEvent extends PublicEvent permits ReminderDue, PhoneCallDue, AwaitingApproval,
+        EscalatedToCollection, DunningCaseClosed {
 
     CaseId caseId();
 

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The event backbone of a service as beans: the {@link Clock} (UTC system clock unless the
- * application provides another), the {@link IdGenerator}, the {@link EventStore}, the outbox relay
+ * application provides another; movable when {@code tijdig.clock.movable}, for tests and demos), the {@link IdGenerator}, the {@link EventStore}, the outbox relay
  * and one consumer per {@link EventSubscription}. The relay and the consumers start with the
  * application and stop with it.
  */
@@ -43,8 +43,8 @@ public class Backbone {
     @Produces
     @DefaultBean
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(nl.tijdig.runtime.clock.ClockConfig config) {
+        return config.movable() ? new nl.tijdig.runtime.clock.MovableClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 
     @Produces

@@ -1,0 +1,35 @@
+package nl.tijdig.dunning.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.tijdig.dunning.store.DunningConfig;
+import nl.tijdig.dunning.store.Scheduler;
+import nl.tijdig.runtime.security.Roles;
+
+/**
+ * Runs the dunning scheduler now (it runs by itself every {@code tijdig.dunning.scheduler.every}): for
+ * an operator after downtime or in a demo. Safe alongside the periodic runs — debtors are locked with
+ * {@code SKIP LOCKED} and a day's steps are taken once.
+ */
+@Path("/admin/dunning-runs")
+@RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
+public class DunningRunResource {
+
+    @Inject
+    Scheduler scheduler;
+
+    @Inject
+    DunningConfig config;
+
+    /** One run over every debtor due today: how many debtors, letters, calls, approvals, hand-overs, waiting. */
+    @POST
+    public Uni<Scheduler.Run> run() {
+        return scheduler.runOnce(config.scheduler().batchSize());
+    }
+}

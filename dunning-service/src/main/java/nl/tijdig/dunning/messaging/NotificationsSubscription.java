@@ -1,0 +1,43 @@
+package nl.tijdig.dunning.messaging;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import nl.tijdig.dunning.store.LetterStore;
+import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.ReminderSent;
+import nl.tijdig.eventstore.inbox.EventHandler;
+import nl.tijdig.runtime.backbone.EventSubscription;
+
+/**
+ * Follows the notification-service: a letter sent (ReminderSent, one per channel) is the step delivered
+ * for every case it was about, with the final notice's legal deadline. Through the inbox: each event
+ * counts once. Tested against the notification-service's contract examples.
+ */
+@ApplicationScoped
+public class NotificationsSubscription implements EventSubscription {
+
+    public static final String NAME = "dunning-service.notifications";
+
+    @Inject
+    LetterStore letters;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(BoundedContext.NOTIFICATION.topic());
+    }
+
+    @Override
+    public EventHandler handler() {
+        return (tx, event) -> switch (event.data()) {
+            case ReminderSent sent -> letters.sent(tx, sent);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+}

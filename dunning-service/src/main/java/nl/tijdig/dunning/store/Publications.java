@@ -1,0 +1,112 @@
+package nl.tijdig.dunning.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.domain.DunningPolicy;
+import nl.tijdig.dunning.domain.Letter;
+import nl.tijdig.events.AwaitingApproval;
+import nl.tijdig.events.Channel;
+import nl.tijdig.events.CreditorSnapshot;
+import nl.tijdig.events.DebtorContact;
+import nl.tijdig.events.DossierEntry;
+import nl.tijdig.events.DunningCaseClosed;
+import nl.tijdig.events.EscalatedToCollection;
+import nl.tijdig.events.InvoiceSummary;
+import nl.tijdig.events.PhoneCallDue;
+import nl.tijdig.events.ReminderDue;
+import nl.tijdig.kernel.CaseId;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.TenantId;
+
+/** The public events of the dunning-service, made from the domain's letters and decisions. */
+public final class Publications {
+
+    private Publications() {
+    }
+
+    static Channel channel(DunningPolicy.Channel channel) {
+        return switch (channel) {
+            case EMAIL -> Channel.EMAIL;
+            case POST -> Channel.LETTER;
+            case SMS -> Channel.SMS;
+            case PHONE -> Channel.PHONE;
+        };
+    }
+
+    static ReminderDue.Kind kind(DunningPolicy.Kind kind, Segment segment) {
+        return switch (kind) {
+            case PRE_DUE_REMINDER -> ReminderDue.Kind.PRE_DUE_NOTICE;
+            case REMINDER -> ReminderDue.Kind.REMINDER;
+            case FINAL_NOTICE -> segment == Segment.B2C ? ReminderDue.Kind.FOURTEEN_DAY_LETTER : ReminderDue.Kind.FINAL_NOTICE;
+            case PHONE_CALL, ESCALATION -> throw new IllegalArgumentException(kind + " is no letter");
+        };
+    }
+
+    static InvoiceSummary summary(Letter.Invoice invoice) {
+        return new InvoiceSummary(invoice.invoiceId(), invoice.number(), invoice.issueDate(), invoice.dueDate(),
+                invoice.principal(), invoice.open());
+    }
+
+    static ReminderDue reminderDue(TenantId tenant, UUID reminderId, Letter letter, DebtorContact debtor,
+            CreditorSnapshot creditor, Instant now) {
+        return new ReminderDue(tenant, new CaseId(letter.invoices().get(0).invoiceId().value()), reminderId,
+                letter.stepNumber(), kind(letter.kind(), debtor.segment()),
+                letter.channels().stream().map(Publications::channel).toList(), debtor, creditor,
+                letter.invoices().stream().map(Publications::summary).toList(), letter.totalOpen(),
+                letter.collectionCosts(), letter.interest(), letter.totalDue(), letter.paymentReference(),
+                letter.payLink(), letter.letterDate(), letter.payWithinDays(), now);
+    }
+
+    static PhoneCallDue phoneCallDue(TenantId tenant, UUID taskId, List<Letter.Invoice> invoices, DebtorContact debtor,
+            LocalDate on, Instant now) {
+        return new PhoneCallDue(tenant, new CaseId(invoices.get(0).invoiceId().value()), taskId, debtor,
+                invoices.stream().map(Publications::summary).toList(),
+                invoices.stream().map(Letter.Invoice::open).reduce((a, b) -> a.plus(b)).orElseThrow(), on, now);
+    }
+
+    static AwaitingApproval awaitingApproval(TenantId tenant, Letter claim, DebtorContact debtor, Instant now) {
+        return new AwaitingApproval(tenant, new CaseId(claim.invoices().get(0).invoiceId().value()), debtor,
+                claim.invoices().stream().map(Publications::summary).toList(), claim.totalOpen(), claim.collectionCosts(),
+                claim.interest(), claim.totalOpen().plus(claim.collectionCosts()).plus(claim.interest()),
+                claim.letterDate(), now);
+    }
+
+    public static EscalatedToCollection escalated(TenantId tenant, Letter claim, DebtorContact debtor, CreditorSnapshot creditor,
+            DunningCase.State state, Instant now) {
+        return new EscalatedToCollection(tenant, new CaseId(claim.invoices().get(0).invoiceId().value()), debtor, creditor,
+                claim.invoices().stream().map(Publications::summary).toList(), claim.totalOpen(), claim.collectionCosts(),
+                claim.interest(), claim.totalOpen().plus(claim.collectionCosts()).plus(claim.interest()),
+                claim.letterDate(), history(state), now);
+    }
+
+    static DunningCaseClosed closed(TenantId tenant, CaseId caseId, DunningCase.ClosedReason reason, LocalDate on,
+            Instant now) {
+        DunningCaseClosed.Reason why = switch (reason) {
+            case PAID -> DunningCaseClosed.Reason.PAID;
+            case CREDITED -> DunningCaseClosed.Reason.CREDITED;
+            case CANCELLED -> DunningCaseClosed.Reason.CANCELLED;
+        };
+        return new DunningCaseClosed(tenant, caseId, why, on, now);
+    }
+
+    /** Every step of the case as a dossier line: what was due when, and when it went out. */
+    static List<DossierEntry> history(DunningCase.State state) {
+        List<DossierEntry> history = new ArrayList<>();
+        for (DunningCase.Taken taken : state.taken()) {
+            String kind = state.policy().steps().stream().filter(s -> s.key().equals(taken.key()))
+                    .map(s -> s.kind().name()).findFirst().orElse("STEP");
+            String text = kind + " '" + taken.key() + "' due " + taken.dueOn()
+                    + (taken.deliveredOn() != null ? ", sent " + taken.deliveredOn() : ", not confirmed sent")
+                    + (taken.deadline() != null ? ", deadline " + taken.deadline() : "");
+            history.add(new DossierEntry(taken.dueOn(), text));
+        }
+        if (history.isEmpty()) {
+            history.add(new DossierEntry(state.dueDate(), "invoice due " + state.dueDate()));
+        }
+        return history;
+    }
+}

@@ -1,0 +1,217 @@
+package nl.tijdig.dunning.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.tijdig.dunning.domain.DebtorRun;
+import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.domain.InterestRates;
+import nl.tijdig.dunning.domain.Letter;
+import nl.tijdig.events.CreditorSnapshot;
+import nl.tijdig.events.DebtorContact;
+import nl.tijdig.events.PublicEvent;
+import nl.tijdig.events.ReminderDue;
+import nl.tijdig.kernel.BusinessTime;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.TenantId;
+import org.jboss.logging.Logger;
+
+/**
+ * The dunning scheduler: takes the debtors with a case due today (Europe/Amsterdam, from the injected
+ * clock) in batches, each batch one transaction that locks its debtors {@code FOR UPDATE SKIP LOCKED} —
+ * so replicas share the work and no debtor is taken by two — and for each debtor runs the domain's
+ * {@link DebtorRun}: its due cases ticked, one letter (ReminderDue) over the invoices at the most
+ * advanced step, one phone task (PhoneCallDue), approval requests (AwaitingApproval) and hand-overs
+ * (EscalatedToCollection), all written with the cases in the same transaction. A debtor whose contact or
+ * creditor profile has not arrived yet waits for the next run.
+ */
+@ApplicationScoped
+public class Scheduler {
+
+    private static final Logger LOG = Logger.getLogger(Scheduler.class);
+    public static final BigDecimal NO_VAT_UPLIFT = BigDecimal.ZERO;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CaseStore cases;
+
+    @Inject
+    InterestRateStore rateStore;
+
+    @Inject
+    IdGenerator ids;
+
+    @Inject
+    Clock clock;
+
+    /** What one run did. */
+    public record Run(LocalDate day, int debtors, int letters, int phoneCalls, int approvals, int escalations, int waiting) {
+
+        Run plus(Run o) {
+            return new Run(day, debtors + o.debtors, letters + o.letters, phoneCalls + o.phoneCalls,
+                    approvals + o.approvals, escalations + o.escalations, waiting + o.waiting);
+        }
+    }
+
+    private record Cursor(LocalDate next, UUID tenant, UUID debtor) {
+    }
+
+    private record Batch(Run run, Cursor last) {
+    }
+
+    private record Debtor(TenantId tenant, DebtorId debtor, DebtorContact contact, LocalDate lastLetterOn) {
+    }
+
+    /** One run over every debtor due today, in batches of {@code batchSize}. */
+    public Uni<Run> runOnce(int batchSize) {
+        LocalDate today = BusinessTime.today(clock);
+        return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
+                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)));
+    }
+
+    private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum) {
+        return pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after)).flatMap(batch -> {
+            Run total = sum.plus(batch.run());
+            if (batch.last() == null) {
+                return Uni.createFrom().item(total);
+            }
+            return loop(today, rates, batchSize, batch.last(), total);
+        });
+    }
+
+    private Uni<Batch> batch(SqlConnection tx, LocalDate today, InterestRates rates, int batchSize, Cursor after) {
+        return tx.preparedQuery("SELECT tenant_id, debtor_id, next_action_on, contact, last_letter_on FROM dunning_debtors "
+                        + "WHERE next_action_on <= $1 AND NOT paused AND (next_action_on, tenant_id, debtor_id) > ($2, $3, $4) "
+                        + "ORDER BY next_action_on, tenant_id, debtor_id LIMIT $5 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.tuple(Arrays.asList(today, after.next(), after.tenant(), after.debtor(), batchSize)))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(new Batch(new Run(today, 0, 0, 0, 0, 0, 0), null));
+                    }
+                    List<Debtor> debtors = new ArrayList<>();
+                    Cursor last = null;
+                    for (Row row : rows) {
+                        JsonObject contact = row.getJsonObject("contact");
+                        debtors.add(new Debtor(new TenantId(row.getUUID("tenant_id")), new DebtorId(row.getUUID("debtor_id")),
+                                contact == null ? null : Projections.read(contact, DebtorContact.class),
+                                row.getLocalDate("last_letter_on")));
+                        last = new Cursor(row.getLocalDate("next_action_on"), row.getUUID("tenant_id"), row.getUUID("debtor_id"));
+                    }
+                    Cursor cursor = rows.size() < batchSize ? null : last;
+                    return work(tx, today, rates, debtors).map(run -> new Batch(run, cursor));
+                });
+    }
+
+    private Uni<Run> work(SqlConnection tx, LocalDate today, InterestRates rates, List<Debtor> debtors) {
+        UUID[] tenants = debtors.stream().map(d -> d.tenant().value()).toArray(UUID[]::new);
+        UUID[] debtorIds = debtors.stream().map(d -> d.debtor().value()).toArray(UUID[]::new);
+        UUID[] distinctTenants = debtors.stream().map(d -> d.tenant().value()).distinct().toArray(UUID[]::new);
+        Uni<Map<TenantId, CreditorSnapshot>> creditors = tx.preparedQuery(
+                        "SELECT tenant_id, creditor FROM creditors WHERE tenant_id = ANY($1)")
+                .execute(Tuple.of((Object) distinctTenants)).map(rows -> {
+                    Map<TenantId, CreditorSnapshot> found = new HashMap<>();
+                    rows.forEach(r -> found.put(new TenantId(r.getUUID("tenant_id")),
+                            Projections.read(r.getJsonObject("creditor"), CreditorSnapshot.class)));
+                    return found;
+                });
+        return creditors.flatMap(byTenant -> cases.lockDue(tx, tenants, debtorIds, today).flatMap(due -> {
+            Map<CaseStore.DebtorKey, List<CaseStore.CaseRow>> byDebtor = new LinkedHashMap<>();
+            due.forEach(row -> byDebtor.computeIfAbsent(new CaseStore.DebtorKey(row.tenant(), row.debtorId()),
+                    k -> new ArrayList<>()).add(row));
+            List<CaseStore.Change> changes = new ArrayList<>();
+            List<Tuple> letters = new ArrayList<>();
+            List<CaseStore.DebtorKey> looked = new ArrayList<>();
+            List<CaseStore.DebtorKey> lettered = new ArrayList<>();
+            Instant now = clock.instant();
+            int[] counts = new int[5]; // letters, phone calls, approvals, escalations, waiting
+            for (Debtor debtor : debtors) {
+                CaseStore.DebtorKey key = new CaseStore.DebtorKey(debtor.tenant(), debtor.debtor());
+                List<CaseStore.CaseRow> rows = byDebtor.getOrDefault(key, List.of());
+                CreditorSnapshot creditor = byTenant.get(debtor.tenant());
+                if (debtor.contact() == null || creditor == null) {
+                    counts[4]++;
+                    LOG.debugf("debtor %s of tenant %s waits for its %s", debtor.debtor().value(), debtor.tenant().value(),
+                            debtor.contact() == null ? "contact (DebtorRegistered)" : "creditor profile");
+                    continue;
+                }
+                looked.add(key);
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                Map<InvoiceId, CaseStore.CaseRow> byCase = new LinkedHashMap<>();
+                rows.forEach(r -> byCase.put(r.caseId(), r));
+                DebtorRun.Outcome outcome = DebtorRun.run(today, today.equals(debtor.lastLetterOn()),
+                        debtor.contact().segment(), rows.stream().map(r -> new DebtorRun.DueCase(r.invoice(), r.state())).toList(),
+                        rates, NO_VAT_UPLIFT);
+                Map<InvoiceId, List<PublicEvent>> published = new HashMap<>();
+                outcome.letter().ifPresent(letter -> {
+                    UUID reminderId = ids.next();
+                    ReminderDue reminder = Publications.reminderDue(debtor.tenant(), reminderId, letter, debtor.contact(),
+                            creditor, now);
+                    published.computeIfAbsent(letter.invoices().get(0).invoiceId(), k -> new ArrayList<>()).add(reminder);
+                    letters.add(Tuple.tuple(Arrays.asList(debtor.tenant().value(), reminderId, debtor.debtor().value(),
+                            letter.stepKey(), letter.kind().name(),
+                            letter.channels().stream().map(Enum::name).toArray(String[]::new),
+                            outcome.letterCases().stream().map(InvoiceId::value).toArray(UUID[]::new), today)));
+                    lettered.add(key);
+                    counts[0]++;
+                });
+                if (!outcome.phoneCall().isEmpty()) {
+                    published.computeIfAbsent(outcome.phoneCall().get(0).invoiceId(), k -> new ArrayList<>())
+                            .add(Publications.phoneCallDue(debtor.tenant(), ids.next(), outcome.phoneCall(), debtor.contact(),
+                                    today, now));
+                    counts[1]++;
+                }
+                for (Map.Entry<InvoiceId, List<DunningCase.Event>> decided : outcome.decided().entrySet()) {
+                    if (decided.getValue().isEmpty()) {
+                        continue;
+                    }
+                    CaseStore.CaseRow row = byCase.get(decided.getKey());
+                    DunningCase.State next = DunningCase.replay(row.state(), decided.getValue());
+                    List<PublicEvent> events = new ArrayList<>(published.getOrDefault(decided.getKey(), List.of()));
+                    for (DunningCase.Event event : decided.getValue()) {
+                        if (event instanceof DunningCase.ApprovalRequested || event instanceof DunningCase.Escalated) {
+                            Letter claim = Letter.claim(debtor.contact().segment(), List.of(row.invoice()), today, rates,
+                                    NO_VAT_UPLIFT);
+                            if (event instanceof DunningCase.ApprovalRequested) {
+                                events.add(Publications.awaitingApproval(debtor.tenant(), claim, debtor.contact(), now));
+                                counts[2]++;
+                            } else {
+                                events.add(Publications.escalated(debtor.tenant(), claim, debtor.contact(), creditor, next, now));
+                                counts[3]++;
+                            }
+                        }
+                    }
+                    changes.add(new CaseStore.Change(row, next, decided.getValue(), events));
+                }
+            }
+            Uni<Void> letterRows = letters.isEmpty() ? Uni.createFrom().voidItem()
+                    : tx.preparedQuery("INSERT INTO letters (tenant_id, reminder_id, debtor_id, step_key, kind, channels, "
+                            + "case_ids, letter_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)").executeBatch(letters)
+                            .replaceWithVoid();
+            return cases.save(tx, changes).chain(() -> letterRows)
+                    .chain(() -> cases.refreshDebtors(tx, looked, today, lettered))
+                    .replaceWith(new Run(today, looked.size(), counts[0], counts[1], counts[2], counts[3], counts[4]));
+        }));
+    }
+}

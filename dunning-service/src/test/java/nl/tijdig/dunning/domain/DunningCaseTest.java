@@ -192,4 +192,19 @@ class DunningCaseTest {
         assertThat(bad.violations()).extracting(DunningPolicy.Violation::field)
                 .contains("steps[1].channels", "steps");
     }
+
+    @Test
+    void a_letter_sent_by_post_and_email_counts_from_the_later_receipt_and_a_redelivery_changes_nothing() {
+        // given a final notice due and sent by email first
+        Given given = consumerCase();
+        given.state = DunningCase.replay(given.state, List.of(new StepDue("final", DunningPolicy.Kind.FINAL_NOTICE, DUE.plusDays(15))));
+        given.when(new Delivered("final", DUE.plusDays(15), DUE.plusDays(29)));
+
+        // when the posted letter's later deadline arrives, then the deadline moves to it; not back again
+        assertThat(given.when(new Delivered("final", DUE.plusDays(15), DUE.plusDays(31)))).singleElement()
+                .isEqualTo(new DunningCase.StepDelivered("final", DUE.plusDays(15), DUE.plusDays(31)));
+        assertThat(given.when(new Delivered("final", DUE.plusDays(15), DUE.plusDays(29)))).isEmpty();
+        assertThat(given.when(new Delivered("final", DUE.plusDays(15), DUE.plusDays(31)))).isEmpty();
+        assertThat(given.state.taken().get(0).deadline()).isEqualTo(DUE.plusDays(31));
+    }
 }

@@ -6,7 +6,7 @@ import io.restassured.response.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Fixtures for every operation of the dunning-service (so far: quotes and the interest rate table). */
+/** Fixtures for every operation of the dunning-service. */
 final class DunningServiceFixtures {
 
     static final String SERVICE = "dunning-service";
@@ -33,6 +33,11 @@ final class DunningServiceFixtures {
         String invoiceA = invoices.invoice(world.a);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> Call.get("/cases/" + invoiceA)
                 .send(url, world.token(world.a, "tenant-admin")).statusCode() == 200);
+    }
+
+    private void notFoundForB(Call call) {
+        Response response = call.send(url, world.token(world.b, "tenant-admin"));
+        assertThat(response.statusCode()).as("tenant B: " + call.operation() + " " + response.asString()).isEqualTo(404);
     }
 
     Map<String, Fixture> all() {
@@ -65,6 +70,22 @@ final class DunningServiceFixtures {
         }, call -> assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("tenant-a-final")));
         fixtures.put("GET /interest-rates", Fixture.of(() -> Call.get("/interest-rates"), call -> { }));
         fixtures.put("PUT /admin/interest-rates", Fixture.of(() -> Call.json("PUT", "/admin/interest-rates", RATES, 200),
+                call -> { }));
+        String invoiceA = invoices.invoice(world.a);
+        String debtorA = invoices.debtor(world.a);
+        fixtures.put("POST /cases/{id}/approval", Fixture.of(() -> new Call("POST", "/cases/" + invoiceA + "/approval", null,
+                null, 409), call -> notFoundForB(call)));
+        fixtures.put("POST /cases/{id}/pause", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA + "/pause",
+                "{\"paused\": false}", 200), this::notFoundForB));
+        fixtures.put("GET /debtors/{id}/dunning-pause", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/dunning-pause"),
+                this::notFoundForB));
+        fixtures.put("PUT /debtors/{id}/dunning-pause", Fixture.of(() -> Call.json("PUT", "/debtors/" + debtorA
+                + "/dunning-pause", "{\"paused\": false}", 200), this::notFoundForB));
+        // the clock moves only where tijdig.clock.movable is on (dev and test): never in this production build
+        fixtures.put("GET /admin/clock", Fixture.of(() -> Call.get("/admin/clock"), call -> { }));
+        fixtures.put("PUT /admin/clock", Fixture.of(() -> Call.json("PUT", "/admin/clock",
+                "{\"now\": \"2030-01-01T00:00:00Z\"}", 404), call -> { }));
+        fixtures.put("POST /admin/dunning-runs", Fixture.of(() -> new Call("POST", "/admin/dunning-runs", null, null, 200),
                 call -> { }));
         fixtures.putAll(new DeadLetterFixtures(world, url, null).all());
         return fixtures;

@@ -39,16 +39,34 @@ public final class DunningCase {
     public record Taken(String key, LocalDate dueOn, LocalDate deliveredOn, LocalDate deadline) {
     }
 
+    /**
+     * A change of what is open, on the day it took effect: a payment (or its reversal), which art. 6:44
+     * applies to interest before principal, or a credit note or cancellation, which lowers the principal.
+     */
+    public record Movement(LocalDate on, Money openBefore, Money openAfter, boolean payment) {
+    }
+
     /** The facts of a case. */
     public record State(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open, Status status,
-            List<Taken> taken, ClosedReason closedReason) {
+            List<Taken> taken, ClosedReason closedReason, List<Movement> movements) {
 
         public State {
             taken = taken == null ? List.of() : List.copyOf(taken);
+            movements = movements == null ? List.of() : List.copyOf(movements);
+        }
+
+        public State(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open, Status status,
+                List<Taken> taken, ClosedReason closedReason) {
+            this(invoiceId, policy, dueDate, open, status, taken, closedReason, List.of());
         }
 
         public static State opened(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open) {
-            return new State(invoiceId, policy, dueDate, open, Status.OPEN, List.of(), null);
+            return new State(invoiceId, policy, dueDate, open, Status.OPEN, List.of(), null, List.of());
+        }
+
+        /** The principal when the case opened: what was open before the first movement. */
+        public Money principal() {
+            return movements.isEmpty() ? open : movements.get(0).openBefore();
         }
 
         Optional<Taken> last() {
@@ -68,8 +86,15 @@ public final class DunningCase {
     public record Tick(LocalDate today) implements Command {
     }
 
-    /** What is open on the invoice now (after a payment, a credit note or a reversal). */
-    public record OpenChanged(Money open, ClosedReason ifZero) implements Command {
+    /**
+     * What is open on the invoice now, from the day {@code on}: after a payment or its reversal
+     * ({@code ifZero} PAID), a credit note (CREDITED) or a cancellation (CANCELLED).
+     */
+    public record OpenChanged(Money open, ClosedReason ifZero, LocalDate on) implements Command {
+
+        public OpenChanged(Money open, ClosedReason ifZero) {
+            this(open, ifZero, null);
+        }
     }
 
     /** The communication of a step went out (ReminderSent), with the final notice's deadline where it has one. */
@@ -105,14 +130,22 @@ public final class DunningCase {
     public record Escalated(LocalDate on) implements Event {
     }
 
-    public record OpenUpdated(Money open) implements Event {
+    public record OpenUpdated(Money open, LocalDate on, boolean payment) implements Event {
+
+        public OpenUpdated(Money open) {
+            this(open, null, false);
+        }
     }
 
     public record Closed(ClosedReason reason) implements Event {
     }
 
     /** A paid case is open again: a payment on it was reversed. */
-    public record Reopened(Money open) implements Event {
+    public record Reopened(Money open, LocalDate on) implements Event {
+
+        public Reopened(Money open) {
+            this(open, null);
+        }
     }
 
     public record Paused(boolean paused) implements Event {
@@ -124,7 +157,7 @@ public final class DunningCase {
     public static List<Event> decide(Command command, State state) {
         if (state.status() == Status.CLOSED && state.closedReason() == ClosedReason.PAID
                 && command instanceof OpenChanged changed && changed.open().isPositive()) {
-            return List.of(new Reopened(changed.open())); // a reversal: the facts say it is owed again
+            return List.of(new Reopened(changed.open(), changed.on())); // a reversal: the facts say it is owed again
         }
         if (state.status() == Status.CLOSED || state.status() == Status.ESCALATED) {
             return List.of(); // nothing happens to a finished case
@@ -146,33 +179,45 @@ public final class DunningCase {
                 List<Taken> taken = new ArrayList<>(state.taken());
                 taken.add(new Taken(due.key(), due.dueOn(), null, null));
                 boolean waits = due.kind() != DunningPolicy.Kind.PHONE_CALL && due.kind() != DunningPolicy.Kind.ESCALATION;
-                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
-                        waits ? Status.AWAITING_DELIVERY : Status.OPEN, taken, null);
+                yield with(state, state.open(), waits ? Status.AWAITING_DELIVERY : Status.OPEN, taken, null, state.movements());
             }
             case StepSkipped skipped -> {
                 List<Taken> taken = new ArrayList<>(state.taken());
                 taken.add(new Taken(skipped.key(), skipped.on(), skipped.on(), null));
-                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), state.status(), taken, null);
+                yield with(state, state.open(), state.status(), taken, null, state.movements());
             }
             case StepDelivered delivered -> {
                 List<Taken> taken = state.taken().stream().map(t -> t.key().equals(delivered.key())
                         ? new Taken(t.key(), t.dueOn(), delivered.deliveredOn(), delivered.deadline()) : t).toList();
-                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
-                        state.status() == Status.AWAITING_DELIVERY ? Status.OPEN : state.status(), taken, null);
+                yield with(state, state.open(), state.status() == Status.AWAITING_DELIVERY ? Status.OPEN : state.status(),
+                        taken, null, state.movements());
             }
-            case ApprovalRequested requested -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
-                    Status.AWAITING_APPROVAL, state.taken(), null);
-            case Escalated escalated -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
-                    Status.ESCALATED, state.taken(), null);
-            case OpenUpdated updated -> new State(state.invoiceId(), state.policy(), state.dueDate(), updated.open(),
-                    state.status(), state.taken(), null);
-            case Closed closed -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.CLOSED,
-                    state.taken(), closed.reason());
-            case Reopened reopened -> new State(state.invoiceId(), state.policy(), state.dueDate(), reopened.open(),
-                    Status.OPEN, state.taken(), null);
-            case Paused paused -> new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(),
-                    paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(), null);
+            case ApprovalRequested requested -> with(state, state.open(), Status.AWAITING_APPROVAL, state.taken(), null,
+                    state.movements());
+            case Escalated escalated -> with(state, state.open(), Status.ESCALATED, state.taken(), null, state.movements());
+            case OpenUpdated updated -> with(state, updated.open(), state.status(), state.taken(), null,
+                    moved(state, updated.open(), updated.on(), updated.payment()));
+            case Closed closed -> with(state, state.open(), Status.CLOSED, state.taken(), closed.reason(), state.movements());
+            case Reopened reopened -> with(state, reopened.open(), Status.OPEN, state.taken(), null,
+                    moved(state, reopened.open(), reopened.on(), true));
+            case Paused paused -> with(state, state.open(), paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(),
+                    null, state.movements());
         };
+    }
+
+    private static State with(State s, Money open, Status status, List<Taken> taken, ClosedReason reason,
+            List<Movement> movements) {
+        return new State(s.invoiceId(), s.policy(), s.dueDate(), open, status, taken, reason, movements);
+    }
+
+    /** The movements with this change added (a change without a day, from before days were kept, adds none). */
+    private static List<Movement> moved(State state, Money openAfter, LocalDate on, boolean payment) {
+        if (on == null) {
+            return state.movements();
+        }
+        List<Movement> movements = new ArrayList<>(state.movements());
+        movements.add(new Movement(on, state.open(), openAfter, payment));
+        return movements;
     }
 
     /** Folds events into a state. */
@@ -214,10 +259,12 @@ public final class DunningCase {
     }
 
     private static List<Event> openChanged(OpenChanged changed, State state) {
+        boolean payment = changed.ifZero() == ClosedReason.PAID;
         if (!changed.open().isPositive()) {
-            return List.of(new OpenUpdated(changed.open()), new Closed(changed.ifZero()));
+            return List.of(new OpenUpdated(changed.open(), changed.on(), payment), new Closed(changed.ifZero()));
         }
-        return changed.open().equals(state.open()) ? List.of() : List.of(new OpenUpdated(changed.open()));
+        return changed.open().equals(state.open()) ? List.of()
+                : List.of(new OpenUpdated(changed.open(), changed.on(), payment));
     }
 
     private static List<Event> delivered(Delivered delivered, State state) {

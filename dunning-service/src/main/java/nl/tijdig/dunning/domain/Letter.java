@@ -11,7 +11,7 @@ import nl.tijdig.kernel.Segment;
 /**
  * One letter of a dunning step to one debtor, over one or more of its invoices, with the amounts the law
  * asks it to state: what is open, the statutory interest up to the letter date (6:119 for consumers,
- * 6:119a for businesses, from the day after each due date), and — on the final notice — the WIK
+ * 6:119a for businesses, from the day after each due date; payments applied to interest first, art. 6:44), and — on the final notice — the WIK
  * collection costs over the summed principal that will be charged if the debtor does not pay in time.
  * The pay-within term: a reminder gives 7 days, the final notice 14 (the 14-dagenbrief: 14 days after
  * the day of receipt), a pre-due note the days until the due date.
@@ -20,9 +20,26 @@ public record Letter(String stepKey, int stepNumber, DunningPolicy.Kind kind, Li
         List<Invoice> invoices, Money totalOpen, Money collectionCosts, Money interest, Money totalDue,
         String paymentReference, String payLink, LocalDate letterDate, int payWithinDays) {
 
-    /** An invoice as a letter lists it. */
+    /**
+     * An invoice as a letter lists it; {@code movements} are the changes of what is open on it since its
+     * case opened (payments, reversals, credit notes), by which interest is computed.
+     */
     public record Invoice(InvoiceId invoiceId, String number, LocalDate issueDate, LocalDate dueDate, Money principal,
-            Money open, String paymentReference, String payLink) {
+            Money open, String paymentReference, String payLink, List<DunningCase.Movement> movements) {
+
+        public Invoice {
+            movements = movements == null ? List.of() : List.copyOf(movements);
+        }
+
+        public Invoice(InvoiceId invoiceId, String number, LocalDate issueDate, LocalDate dueDate, Money principal,
+                Money open, String paymentReference, String payLink) {
+            this(invoiceId, number, issueDate, dueDate, principal, open, paymentReference, payLink, List.of());
+        }
+
+        /** What was open when the case opened: the base interest starts on. */
+        Money interestBase() {
+            return movements.isEmpty() ? open : movements.get(0).openBefore();
+        }
     }
 
     public Letter {
@@ -53,8 +70,8 @@ public record Letter(String stepKey, int stepNumber, DunningPolicy.Kind kind, Li
         if (step.kind() != DunningPolicy.Kind.PRE_DUE_REMINDER) {
             InterestRates.Kind law = segment == Segment.B2C ? InterestRates.Kind.CONSUMER : InterestRates.Kind.COMMERCIAL;
             for (Invoice invoice : invoices) {
-                interest = interest.plus(StatutoryInterest.compute(invoice.open(), invoice.dueDate().plusDays(1),
-                        letterDate, law, rates).interest());
+                interest = interest.plus(StatutoryInterest.accrued(invoice.interestBase(), invoice.dueDate().plusDays(1),
+                        invoice.movements(), letterDate, law, rates));
             }
         }
         Money costs = step.kind() == DunningPolicy.Kind.FINAL_NOTICE

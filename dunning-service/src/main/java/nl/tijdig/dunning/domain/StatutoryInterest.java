@@ -70,6 +70,47 @@ public final class StatutoryInterest {
         return new Result(total, List.copyOf(periods));
     }
 
+    /**
+     * Interest on a claim whose open amount moved, from {@code start} through {@code through}: each stretch
+     * between movements runs on the principal of that stretch. A payment first pays the interest accrued
+     * before it and only the rest the principal (art. 6:44 BW), so a partial payment never makes the
+     * interest already accrued disappear, and the principal it leaves keeps earning; a reversal adds the
+     * amount back to the principal; a credit note lowers the principal. All interest accrued counts (what a
+     * payment paid of it is part of what the payment paid). Yearly compounding runs within each stretch.
+     */
+    public static Money accrued(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
+            InterestRates.Kind kind, InterestRates rates) {
+        Money zero = Money.zero(principal.currency());
+        Money base = principal;
+        Money owed = zero;
+        Money total = zero;
+        LocalDate from = start;
+        List<DunningCase.Movement> ordered = movements.stream()
+                .sorted(java.util.Comparator.comparing(DunningCase.Movement::on)).toList();
+        for (DunningCase.Movement m : ordered) {
+            if (m.on().isAfter(through)) {
+                break;
+            }
+            if (!m.on().isBefore(from)) {
+                Money interest = compute(base, from, m.on(), kind, rates).interest();
+                total = total.plus(interest);
+                owed = owed.plus(interest);
+                from = m.on().plusDays(1);
+            }
+            Money lowered = m.openBefore().minus(m.openAfter());
+            if (m.payment() && lowered.isPositive()) {
+                Money toInterest = lowered.min(owed);
+                owed = owed.minus(toInterest);
+                base = base.minus(lowered.minus(toInterest)).max(zero);
+            } else if (lowered.isPositive()) {
+                base = base.minus(lowered).max(zero);
+            } else {
+                base = base.plus(lowered.negate());
+            }
+        }
+        return total.plus(compute(base, from, through, kind, rates).interest());
+    }
+
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }

@@ -52,10 +52,12 @@ public class InvoicesSubscription implements EventSubscription {
                     .flatMap(found -> found.isEmpty() ? Uni.createFrom().voidItem()
                             : cases.handle(tx, credited.tenantId(), credited.invoiceId(), new DunningCase.OpenChanged(
                                     found.get().state().open().minus(credited.amountInclVat()).max(Money.zero(
-                                            credited.amountInclVat().currency())), DunningCase.ClosedReason.CREDITED))
+                                            credited.amountInclVat().currency())), DunningCase.ClosedReason.CREDITED,
+                                    credited.creditDate()))
                                     .replaceWithVoid());
             case InvoiceCancelled cancelled -> cases.handle(tx, cancelled.tenantId(), cancelled.invoiceId(),
-                    new DunningCase.OpenChanged(Money.zero(Money.EUR), DunningCase.ClosedReason.CANCELLED)).replaceWithVoid();
+                    new DunningCase.OpenChanged(Money.zero(Money.EUR), DunningCase.ClosedReason.CANCELLED,
+                            nl.tijdig.kernel.BusinessTime.dateOf(cancelled.occurredAt()))).replaceWithVoid();
             case CreditorProfileUpdated profile -> projections.creditor(tx, profile);
             case DebtorRegistered registered -> projections.debtor(tx, registered.tenantId(), registered.debtorId(),
                     registered.debtor());

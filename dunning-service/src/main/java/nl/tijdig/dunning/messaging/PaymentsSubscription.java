@@ -48,18 +48,20 @@ public class PaymentsSubscription implements EventSubscription {
     @Override
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
-            case PaymentReceived received -> apply(tx, received.tenantId(), received.allocations());
-            case PaymentReversed reversed -> apply(tx, reversed.tenantId(), reversed.allocationsReversed());
+            case PaymentReceived received -> apply(tx, received.tenantId(), received.allocations(), received.valueDate());
+            case PaymentReversed reversed -> apply(tx, reversed.tenantId(), reversed.allocationsReversed(),
+                    reversed.reversalDate());
             case PaymentLinkCreated link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), link.url());
             case PaymentLinkClosed link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), null);
             default -> Uni.createFrom().voidItem();
         };
     }
 
-    private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, TenantId tenant, List<Allocation> allocations) {
+    private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, TenantId tenant, List<Allocation> allocations,
+            java.time.LocalDate on) {
         return Multi.createFrom().iterable(allocations)
                 .onItem().transformToUniAndConcatenate(a -> cases.handle(tx, tenant, a.invoiceId(),
-                        new DunningCase.OpenChanged(a.openPrincipalAfter(), DunningCase.ClosedReason.PAID)))
+                        new DunningCase.OpenChanged(a.openPrincipalAfter(), DunningCase.ClosedReason.PAID, on)))
                 .collect().last().replaceWithVoid();
     }
 }

@@ -72,7 +72,8 @@ public class CaseStore {
         /** The invoice as a letter lists it. */
         public Letter.Invoice invoice() {
             return new Letter.Invoice(caseId, invoiceNumber, issueDate != null ? issueDate : state.dueDate(),
-                    state.dueDate(), principal != null ? principal : state.open(), state.open(), paymentReference, payLink);
+                    state.dueDate(), principal != null ? principal : state.principal(), state.open(), paymentReference, payLink,
+                    state.movements());
         }
     }
 

@@ -280,6 +280,39 @@ class DunningComplaintsTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = {ADMIN, "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000de"))
+    void interest_lost_after_a_partial_payment() {
+        // given a reminded invoice of 10,000 of which 9,000 was paid five days after its due date
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000de");
+        DebtorId debtor = world.debtor("Rente B.V.", Segment.B2B);
+        InvoiceIssued invoice = world.invoice(debtor, "Rente B.V.", Segment.B2B, "R-1", "10000.00", ISSUED, DUE);
+        DunningWorld.runOn(DUE.plusDays(1));
+        world.sent(world.published(ReminderDue.class, 1).get(0), Channel.EMAIL,
+                BusinessTime.startOf(DUE.plusDays(1)).plusSeconds(8 * 3600));
+        world.paid(invoice.invoiceId(), "9000.00", "1000.00", DUE.plusDays(5));
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.open.amount", is("1000.00")));
+
+        // when the final notice goes out
+        DunningWorld.runOn(DUE.plusDays(8));
+        DunningWorld.runOn(DUE.plusDays(15));
+        ReminderDue finalNotice = world.published(ReminderDue.class, 2).get(1);
+
+        // then its interest counts the five days on 10,000 and the payment paid that interest before the
+        // principal (art. 6:44): not merely interest on the 1,000 left
+        var kind = nl.tijdig.dunning.domain.InterestRates.Kind.COMMERCIAL;
+        var rates = nl.tijdig.dunning.domain.InterestRates.SEEDED;
+        Money onTenThousand = nl.tijdig.dunning.domain.StatutoryInterest.compute(Money.eur("10000.00"), DUE.plusDays(1),
+                DUE.plusDays(5), kind, rates).interest();
+        Money onTheRest = nl.tijdig.dunning.domain.StatutoryInterest.compute(Money.eur("1000.00").plus(onTenThousand),
+                DUE.plusDays(6), DUE.plusDays(15), kind, rates).interest();
+        assertThat(finalNotice.totalOpen()).isEqualTo(Money.eur("1000.00"));
+        assertThat(finalNotice.interest()).isEqualTo(onTenThousand.plus(onTheRest));
+        assertThat(finalNotice.interest().isGreaterThan(nl.tijdig.dunning.domain.StatutoryInterest.compute(
+                Money.eur("1000.00"), DUE.plusDays(1), DUE.plusDays(15), kind, rates).interest())).isTrue();
+    }
+
+    @Test
     @TestSecurity(user = "admin", roles = {ADMIN, "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000d9"))
     void one_letter_per_invoice_instead_of_one_per_debtor() {
         // given a debtor with three overdue invoices

@@ -90,8 +90,13 @@ final class DunningWorld {
 
     /** A payment that leaves {@code openAfter} on the invoice. */
     void paid(InvoiceId invoice, String amount, String openAfter) {
+        paid(invoice, amount, openAfter, LocalDate.now());
+    }
+
+    /** A payment with its value date that leaves {@code openAfter} on the invoice. */
+    void paid(InvoiceId invoice, String amount, String openAfter, LocalDate valueDate) {
         CaseApiTest.publish(new PaymentReceived(tenant, new PaymentId(UUID.randomUUID()), null, Money.eur(amount),
-                LocalDate.now(), PaymentReceived.Source.API, null, null, null,
+                valueDate, PaymentReceived.Source.API, null, null, null,
                 List.of(new Allocation(invoice, Money.eur(amount), Money.eur(openAfter))), Money.eur("0"), Instant.now()));
     }
 

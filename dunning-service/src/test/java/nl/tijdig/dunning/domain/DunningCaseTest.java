@@ -87,7 +87,7 @@ class DunningCaseTest {
     void no_reminder_after_payment() {
         Given given = consumerCase();
         assertThat(given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID)))
-                .containsExactly(new OpenUpdated(Money.eur("0.00")), new Closed(ClosedReason.PAID));
+                .containsExactly(new OpenUpdated(Money.eur("0.00"), null, true), new Closed(ClosedReason.PAID));
         assertThat(given.when(new Tick(DUE.plusDays(30)))).isEmpty();
     }
 
@@ -98,7 +98,7 @@ class DunningCaseTest {
         given.delivered("pre-due", DUE.minusDays(3), null);
 
         assertThat(given.when(new OpenChanged(Money.eur("60.00"), ClosedReason.PAID)))
-                .containsExactly(new OpenUpdated(Money.eur("60.00")));
+                .containsExactly(new OpenUpdated(Money.eur("60.00"), null, true));
 
         assertThat(given.when(new Tick(DUE))).isEmpty();
         assertThat(given.when(new Tick(DUE.plusDays(1)))).extracting(e -> ((StepDue) e).key()).containsExactly("friendly");

@@ -80,4 +80,44 @@ class StatutoryInterestTest {
         ClaimSettlement over = ClaimSettlement.of(Money.eur("1200"), Money.eur("150"), Money.eur("30"), Money.eur("1000"));
         assertThat(over.rest()).isEqualTo(Money.eur("20"));
     }
+
+    @Test
+    void a_partial_payment_pays_interest_first_and_no_interest_is_lost() {
+        // given 10,000 due 31 March 2024 (commercial interest 12.5 % then 12.25 %), 9,000 paid on 9 July 2024
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 4, 1);
+        java.time.LocalDate paidOn = java.time.LocalDate.of(2024, 7, 9);
+        java.time.LocalDate through = java.time.LocalDate.of(2024, 9, 27);
+        Money principal = Money.eur("10000.00");
+        var payment = new DunningCase.Movement(paidOn, principal, Money.eur("1000.00"), true);
+
+        // when the interest through 27 September is computed
+        Money accrued = StatutoryInterest.accrued(principal, start, java.util.List.of(payment), through,
+                InterestRates.Kind.COMMERCIAL, InterestRates.SEEDED);
+
+        // then it is the interest on 10,000 until the payment, plus the interest on what the payment left of
+        // the principal after paying that interest first — more than interest on 1,000 from the start
+        Money before = StatutoryInterest.compute(principal, start, paidOn, InterestRates.Kind.COMMERCIAL,
+                InterestRates.SEEDED).interest();
+        Money leftPrincipal = Money.eur("1000.00").plus(before);
+        Money after = StatutoryInterest.compute(leftPrincipal, paidOn.plusDays(1), through, InterestRates.Kind.COMMERCIAL,
+                InterestRates.SEEDED).interest();
+        assertThat(accrued).isEqualTo(before.plus(after));
+        assertThat(accrued.isGreaterThan(StatutoryInterest.compute(Money.eur("1000.00"), start, through,
+                InterestRates.Kind.COMMERCIAL, InterestRates.SEEDED).interest())).isTrue();
+        assertThat(before.isPositive()).isTrue();
+    }
+
+    @Test
+    void a_credit_note_lowers_the_principal_and_without_movements_nothing_changes() {
+        java.time.LocalDate start = java.time.LocalDate.of(2024, 4, 1);
+        java.time.LocalDate through = java.time.LocalDate.of(2024, 12, 31);
+        Money principal = Money.eur("5000.00");
+        assertThat(StatutoryInterest.accrued(principal, start, java.util.List.of(), through, InterestRates.Kind.CONSUMER,
+                InterestRates.SEEDED)).isEqualTo(StatutoryInterest.compute(principal, start, through,
+                InterestRates.Kind.CONSUMER, InterestRates.SEEDED).interest());
+        var credit = new DunningCase.Movement(start.minusDays(5), principal, Money.eur("1000.00"), false);
+        assertThat(StatutoryInterest.accrued(principal, start, java.util.List.of(credit), through, InterestRates.Kind.CONSUMER,
+                InterestRates.SEEDED)).isEqualTo(StatutoryInterest.compute(Money.eur("1000.00"), start, through,
+                InterestRates.Kind.CONSUMER, InterestRates.SEEDED).interest());
+    }
 }

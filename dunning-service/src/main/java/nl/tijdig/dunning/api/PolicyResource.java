@@ -34,7 +34,7 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class PolicyResource {
 
     /** A policy to save: its steps in order, and automatic escalation (default: after approval). */
-    public record PolicyRequest(List<DunningPolicy.Step> steps, boolean automaticEscalation) {
+    public record PolicyRequest(List<DunningPolicy.Step> steps, boolean automaticEscalation, Integer sentTimeoutDays) {
     }
 
     @Inject
@@ -59,7 +59,8 @@ public class PolicyResource {
         if (request == null) {
             throw new RejectedProblem("body: is required", List.of(new Problem.FieldError("body", "is required")));
         }
-        DunningPolicy policy = new DunningPolicy(segment, 0, request.steps(), request.automaticEscalation());
+        DunningPolicy policy = new DunningPolicy(segment, 0, request.steps(), request.automaticEscalation(),
+                request.sentTimeoutDays());
         List<DunningPolicy.Violation> violations = policy.violations();
         if (!violations.isEmpty()) {
             throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),

@@ -9,9 +9,15 @@ import nl.tijdig.kernel.Segment;
 /**
  * A tenant's dunning policy for one segment, as data: its steps in order, each with an offset from the
  * due date, a minimum gap after the previous step's delivery, its channels (and a fallback) and a
- * template key. Versioned: a case keeps the version it started with.
+ * template key. {@code sentTimeoutDays}: how long a letter may wait for the notification-service to
+ * confirm it sent before it is sent once more, then flagged for staff (default 2). Versioned: a case keeps
+ * the version it started with.
  */
-public record DunningPolicy(Segment segment, int version, List<Step> steps, boolean automaticEscalation) {
+public record DunningPolicy(Segment segment, int version, List<Step> steps, boolean automaticEscalation,
+        Integer sentTimeoutDays) {
+
+    /** Days a letter may wait for the notification-service's confirmation before it is sent again (once). */
+    public static final int DEFAULT_SENT_TIMEOUT_DAYS = 2;
 
     /** What a step does. */
     public enum Kind {
@@ -46,6 +52,11 @@ public record DunningPolicy(Segment segment, int version, List<Step> steps, bool
 
     public DunningPolicy {
         steps = steps == null ? List.of() : List.copyOf(steps);
+        sentTimeoutDays = sentTimeoutDays == null ? DEFAULT_SENT_TIMEOUT_DAYS : sentTimeoutDays;
+    }
+
+    public DunningPolicy(Segment segment, int version, List<Step> steps, boolean automaticEscalation) {
+        this(segment, version, steps, automaticEscalation, null);
     }
 
     /**
@@ -77,6 +88,9 @@ public record DunningPolicy(Segment segment, int version, List<Step> steps, bool
         }
         if (steps.isEmpty()) {
             violations.add(new Violation("steps", "a policy has at least one step"));
+        }
+        if (sentTimeoutDays < 1 || sentTimeoutDays > 14) {
+            violations.add(new Violation("sentTimeoutDays", "must be 1 to 14 days"));
         }
         Set<String> keys = new HashSet<>();
         int finalAt = -1;

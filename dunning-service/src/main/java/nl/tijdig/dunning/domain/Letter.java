@@ -17,7 +17,7 @@ import nl.tijdig.kernel.Segment;
  * the day of receipt), a pre-due note the days until the due date.
  */
 public record Letter(String stepKey, int stepNumber, DunningPolicy.Kind kind, List<DunningPolicy.Channel> channels,
-        List<Invoice> invoices, Money totalOpen, Money collectionCosts, Money interest, Money totalDue,
+        DunningPolicy.Channel fallback, List<Invoice> invoices, Money totalOpen, Money collectionCosts, Money interest, Money totalDue,
         String paymentReference, String payLink, LocalDate letterDate, int payWithinDays) {
 
     /**
@@ -83,7 +83,7 @@ public record Letter(String stepKey, int stepNumber, DunningPolicy.Kind kind, Li
             default -> 7;
         };
         boolean one = invoices.size() == 1;
-        return new Letter(step.key(), stepNumber, step.kind(), step.channels(), invoices, open, costs, interest,
+        return new Letter(step.key(), stepNumber, step.kind(), step.channels(), step.fallback(), invoices, open, costs, interest,
                 open.plus(interest), one ? invoices.get(0).paymentReference() : null, one ? invoices.get(0).payLink() : null,
                 letterDate, within);
     }

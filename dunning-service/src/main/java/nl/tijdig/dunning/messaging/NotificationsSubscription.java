@@ -6,13 +6,15 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import nl.tijdig.dunning.store.LetterStore;
 import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.NotificationFailed;
 import nl.tijdig.events.ReminderSent;
 import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the notification-service: a letter sent (ReminderSent, one per channel) is the step delivered
- * for every case it was about, with the final notice's legal deadline. Through the inbox: each event
+ * for every case it was about, with the final notice's legal deadline; a letter that failed on every
+ * channel (NotificationFailed) goes on the step's fallback channel, or to staff. Through the inbox: each event
  * counts once. Tested against the notification-service's contract examples.
  */
 @ApplicationScoped
@@ -37,6 +39,7 @@ public class NotificationsSubscription implements EventSubscription {
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
             case ReminderSent sent -> letters.sent(tx, sent);
+            case NotificationFailed failed -> letters.failed(tx, failed);
             default -> Uni.createFrom().voidItem();
         };
     }

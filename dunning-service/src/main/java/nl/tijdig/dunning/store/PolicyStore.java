@@ -47,7 +47,7 @@ public class PolicyStore {
     }
 
     private static DunningPolicy withVersion(DunningPolicy p, int version) {
-        return new DunningPolicy(p.segment(), version, p.steps(), p.automaticEscalation());
+        return new DunningPolicy(p.segment(), version, p.steps(), p.automaticEscalation(), p.sentTimeoutDays());
     }
 
     private static JsonObject write(DunningPolicy policy) {

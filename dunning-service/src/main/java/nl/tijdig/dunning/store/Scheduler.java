@@ -64,6 +64,9 @@ public class Scheduler {
     @Inject
     Clock clock;
 
+    @Inject
+    LetterStore letterStore;
+
     /** What one run did. */
     public record Run(LocalDate day, int debtors, int letters, int phoneCalls, int approvals, int escalations, int waiting) {
 
@@ -82,11 +85,15 @@ public class Scheduler {
     private record Debtor(TenantId tenant, DebtorId debtor, DebtorContact contact, LocalDate lastLetterOn) {
     }
 
-    /** One run over every debtor due today, in batches of {@code batchSize}. */
+    /**
+     * One run over every debtor due today, in batches of {@code batchSize}; then the letters no channel
+     * confirmed in their policy's time: sent once more, or flagged for staff.
+     */
     public Uni<Run> runOnce(int batchSize) {
         LocalDate today = BusinessTime.today(clock);
         return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
-                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)));
+                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)))
+                .call(() -> letterStore.followUpAll(today, batchSize));
     }
 
     private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum) {
@@ -169,10 +176,12 @@ public class Scheduler {
                     ReminderDue reminder = Publications.reminderDue(debtor.tenant(), reminderId, letter, debtor.contact(),
                             creditor, now);
                     published.computeIfAbsent(letter.invoices().get(0).invoiceId(), k -> new ArrayList<>()).add(reminder);
+                    int timeout = byCase.get(outcome.letterCases().get(0)).state().policy().sentTimeoutDays();
                     letters.add(Tuple.tuple(Arrays.asList(debtor.tenant().value(), reminderId, debtor.debtor().value(),
                             letter.stepKey(), letter.kind().name(),
                             letter.channels().stream().map(Enum::name).toArray(String[]::new),
-                            outcome.letterCases().stream().map(InvoiceId::value).toArray(UUID[]::new), today)));
+                            outcome.letterCases().stream().map(InvoiceId::value).toArray(UUID[]::new), today,
+                            Projections.json(reminder), letter.fallback() == null ? null : letter.fallback().name(), timeout)));
                     lettered.add(key);
                     counts[0]++;
                 });
@@ -207,7 +216,8 @@ public class Scheduler {
             }
             Uni<Void> letterRows = letters.isEmpty() ? Uni.createFrom().voidItem()
                     : tx.preparedQuery("INSERT INTO letters (tenant_id, reminder_id, debtor_id, step_key, kind, channels, "
-                            + "case_ids, letter_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)").executeBatch(letters)
+                            + "case_ids, letter_date, event, fallback, timeout_days, last_attempt_on) "
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $8)").executeBatch(letters)
                             .replaceWithVoid();
             return cases.save(tx, changes).chain(() -> letterRows)
                     .chain(() -> cases.refreshDebtors(tx, looked, today, lettered))

@@ -4,7 +4,7 @@ import java.util.UUID;
 import nl.tijdig.kernel.CaseId;
 
 /** Published by the dunning-service on {@code tijdig.dunning.v1}, keyed by case id. */
-public sealed interface DunningEvent extends PublicEvent permits ReminderDue, PhoneCallDue, AwaitingApproval,
+public sealed interface DunningEvent extends PublicEvent permits ReminderDue, PhoneCallDue, AwaitingApproval, StepFlagged,
         EscalatedToCollection, DunningCaseClosed {
 
     CaseId caseId();

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.Letter;
+import nl.tijdig.dunning.domain.Prescription;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PublicEvent;
@@ -61,7 +62,7 @@ public class CaseStore {
 
     /** A case as the API shows it. */
     public record View(UUID caseId, String invoiceNumber, UUID debtorId, String segment, DunningCase.State state,
-            LocalDate nextActionOn) {
+            LocalDate nextActionOn, LocalDate prescribesOn) {
     }
 
     /** A case row as the scheduler and the handlers work on it. */
@@ -88,14 +89,15 @@ public class CaseStore {
                     invoice.totalInclVat());
             LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
-                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on) "
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
                             + "ON CONFLICT (tenant_id, case_id) DO NOTHING")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
                             Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
-                            invoice.paymentReference())))
+                            invoice.paymentReference(),
+                            Prescription.of(invoice.debtor().segment(), state).prescribesOn())))
                     .chain(() -> tx.preparedQuery("INSERT INTO dunning_debtors (tenant_id, debtor_id, next_action_on) "
                                     + "VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET next_action_on = "
                                     + "least(dunning_debtors.next_action_on, EXCLUDED.next_action_on)")
@@ -182,14 +184,17 @@ public class CaseStore {
                     new StreamRef(row.caseId().value(), STREAM_TYPE), row.streamVersion(), events));
             updates.add(Tuple.tuple(Arrays.asList(row.tenant().value(), row.caseId().value(), change.next().status().name(),
                     change.next().open().amount(), Projections.json(change.next()),
-                    DunningCase.nextActionOn(change.next()).orElse(null), row.streamVersion() + events.size())));
+                    DunningCase.nextActionOn(change.next()).orElse(null), row.streamVersion() + events.size(),
+                    Prescription.of(row.segment(), change.next()).prescribesOn())));
         }
         Uni<Void> appended = Uni.createFrom().voidItem();
         for (Map.Entry<TenantId, List<EventStore.StreamAppend>> entry : appends.entrySet()) {
             appended = appended.chain(() -> store.appendAll(tx, entry.getKey(), entry.getValue()).replaceWithVoid());
         }
         return appended.chain(() -> tx.preparedQuery("UPDATE dunning_cases SET status = $3, open = $4, state = $5, "
-                        + "next_action_on = $6, stream_version = $7, version = version + 1 WHERE tenant_id = $1 AND case_id = $2")
+                        + "next_action_on = $6, stream_version = $7, version = version + 1, prescribes_on = $8, "
+                        + "prescription_warned_on = CASE WHEN prescribes_on IS DISTINCT FROM $8 THEN NULL "
+                        + "ELSE prescription_warned_on END WHERE tenant_id = $1 AND case_id = $2")
                 .executeBatch(updates)).replaceWithVoid();
     }
 
@@ -222,6 +227,34 @@ public class CaseStore {
                 .executeBatch(rows).replaceWithVoid();
     }
 
+    /**
+     * Warns once for each open claim that prescribes within {@link Prescription#WARN_DAYS_BEFORE} days
+     * (PrescriptionApproaching), in batches; returns how many.
+     */
+    public Uni<Integer> warnPrescriptions(SqlConnection tx, LocalDate today, int batchSize) {
+        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE prescribes_on <= $1 AND prescription_warned_on IS NULL "
+                        + "AND status NOT IN ('CLOSED', 'ESCALATED') ORDER BY prescribes_on LIMIT $2 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(today.plusDays(Prescription.WARN_DAYS_BEFORE), batchSize)).flatMap(rows -> {
+                    List<Change> changes = new ArrayList<>();
+                    List<Tuple> warned = new ArrayList<>();
+                    for (Row r : rows) {
+                        CaseRow row = row(r);
+                        Prescription.Term term = Prescription.of(row.segment(), row.state());
+                        changes.add(new Change(row, row.state(), List.of(), List.of(new nl.tijdig.events.PrescriptionApproaching(
+                                row.tenant(), new CaseId(row.caseId().value()), term.prescribesOn(),
+                                term.consumer() ? nl.tijdig.events.PrescriptionApproaching.Basis.CONSUMER_TWO_YEARS
+                                        : nl.tijdig.events.PrescriptionApproaching.Basis.GENERAL_FIVE_YEARS,
+                                term.countedFrom(), row.state().open(), clock.instant()))));
+                        warned.add(Tuple.of(row.tenant().value(), row.caseId().value(), today));
+                    }
+                    if (changes.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return save(tx, changes).chain(() -> tx.preparedQuery("UPDATE dunning_cases SET prescription_warned_on = $3 "
+                            + "WHERE tenant_id = $1 AND case_id = $2").executeBatch(warned)).replaceWith(changes.size());
+                });
+    }
+
     public Uni<Optional<View>> get(SqlClient client, TenantId tenant, UUID caseId) {
         return client.preparedQuery("SELECT * FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
                 .execute(Tuple.of(tenant.value(), caseId))
@@ -241,6 +274,6 @@ public class CaseStore {
     private static View view(Row row) {
         return new View(row.getUUID("case_id"), row.getString("invoice_number"), row.getUUID("debtor_id"),
                 row.getString("segment"), Projections.read(row.getJsonObject("state"), DunningCase.State.class),
-                row.getLocalDate("next_action_on"));
+                row.getLocalDate("next_action_on"), row.getLocalDate("prescribes_on"));
     }
 }

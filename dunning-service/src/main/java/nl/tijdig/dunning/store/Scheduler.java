@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
  * {@link DebtorRun}: its due cases ticked, one letter (ReminderDue) over the invoices at the most
  * advanced step, one phone task (PhoneCallDue), approval requests (AwaitingApproval) and hand-overs
  * (EscalatedToCollection), all written with the cases in the same transaction. A debtor whose contact or
- * creditor profile has not arrived yet waits for the next run.
+ * creditor profile has not arrived yet waits for the next run. Then the letters no channel confirmed
+ * ({@link LetterStore}) and the claims about to prescribe (PrescriptionApproaching).
  */
 @ApplicationScoped
 public class Scheduler {
@@ -93,7 +94,13 @@ public class Scheduler {
         LocalDate today = BusinessTime.today(clock);
         return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
                 new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)))
-                .call(() -> letterStore.followUpAll(today, batchSize));
+                .call(() -> letterStore.followUpAll(today, batchSize))
+                .call(() -> warnAll(today, batchSize));
+    }
+
+    private Uni<Void> warnAll(LocalDate today, int batchSize) {
+        return pool.withTransaction(tx -> cases.warnPrescriptions(tx, today, batchSize))
+                .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : warnAll(today, batchSize));
     }
 
     private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum) {

@@ -1,0 +1,79 @@
+package nl.tijdig.dunning.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.events.PrescriptionApproaching;
+import nl.tijdig.events.ReminderDue;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.runtime.clock.MovableClock;
+import nl.tijdig.testing.quarkus.KafkaResource;
+import nl.tijdig.testing.quarkus.PostgresResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Legal stops: a debtor in insolvency is paused by staff; prescription is warned before it bites. */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "dunning"))
+class LegalStopsTest {
+
+    static final LocalDate ISSUED = LocalDate.of(2028, 1, 3);
+    static final LocalDate DUE = LocalDate.of(2028, 1, 31);
+
+    @Inject
+    Clock clock;
+
+    @AfterEach
+    void realTime() {
+        ((MovableClock) clock).reset();
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e4"))
+    void a_debtor_in_insolvency_gets_no_letter_and_a_consumer_claim_is_warned_before_it_prescribes() {
+        // given a consumer's overdue invoice, and a business declared bankrupt (faillissement)
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000e4");
+        DebtorId consumer = world.debtor("T. Verjaard", Segment.B2C);
+        DebtorId bankrupt = world.debtor("Failliet B.V.", Segment.B2B);
+        InvoiceIssued old = world.invoice(consumer, "T. Verjaard", Segment.B2C, "OUD-1", "121.00", ISSUED, DUE);
+        world.invoice(bankrupt, "Failliet B.V.", Segment.B2B, "FL-1", "121.00", ISSUED, DUE);
+        given().contentType(ContentType.JSON).body("{\"paused\": true, \"reason\": \"FAILLISSEMENT\"}").when()
+                .put("/debtors/" + bankrupt.value() + "/dunning-pause").then().statusCode(200);
+        given().when().get("/debtors/" + bankrupt.value() + "/dunning-pause").then().body("reason", is("FAILLISSEMENT"));
+
+        // when the scheduler runs on the reminder's day
+        DunningWorld.runOn(DUE.plusDays(1));
+
+        // then only the consumer is reminded
+        assertThat(world.published(ReminderDue.class, 1)).singleElement()
+                .satisfies(r -> assertThat(r.invoices().get(0).invoiceNumber()).isEqualTo("OUD-1"));
+
+        // and the consumer's claim prescribes two years after its due date (the reminder was never confirmed sent)
+        given().when().get("/cases/" + old.invoiceId().value()).then().body("prescribesOn", is("2030-02-01"));
+
+        // when 60 days before that day come, staff are warned once
+        DunningWorld.runOn(LocalDate.of(2029, 12, 1));
+        world.published(PrescriptionApproaching.class, 0);
+        DunningWorld.runOn(LocalDate.of(2029, 12, 3));
+        DunningWorld.runOn(LocalDate.of(2029, 12, 4));
+        PrescriptionApproaching warning = world.published(PrescriptionApproaching.class, 1).get(0);
+        assertThat(warning.prescribesOn()).isEqualTo(LocalDate.of(2030, 2, 1));
+        assertThat(warning.basis()).isEqualTo(PrescriptionApproaching.Basis.CONSUMER_TWO_YEARS);
+        assertThat(warning.countedFrom()).isEqualTo(DUE.plusDays(1));
+    }
+}

@@ -82,27 +82,60 @@ public class CaseStore {
     public record Change(CaseRow row, DunningCase.State next, List<DunningCase.Event> decided, List<PublicEvent> published) {
     }
 
-    /** Opens the case of a newly issued invoice with the tenant's current policy for its segment (once). */
+    /**
+     * Opens the case of a newly issued invoice with the tenant's current policy for its segment (once):
+     * its stream starts with the internal event {@code dunning-case.Opened} holding the opening state.
+     */
     public Uni<Void> opened(SqlConnection tx, InvoiceIssued invoice) {
         return policies.current(tx, invoice.tenantId(), invoice.debtor().segment()).flatMap(policy -> {
             DunningCase.State state = DunningCase.State.opened(invoice.invoiceId(), policy, invoice.dueDate(),
                     invoice.totalInclVat());
             LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
-                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
-                            + "ON CONFLICT (tenant_id, case_id) DO NOTHING")
+                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
+                            + "stream_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1) "
+                            + "ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
                             Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
                             invoice.paymentReference(),
                             Prescription.of(invoice.debtor().segment(), state).prescribesOn())))
-                    .chain(() -> tx.preparedQuery("INSERT INTO dunning_debtors (tenant_id, debtor_id, next_action_on) "
-                                    + "VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET next_action_on = "
-                                    + "least(dunning_debtors.next_action_on, EXCLUDED.next_action_on)")
-                            .execute(Tuple.of(invoice.tenantId().value(), invoice.debtor().debtorId().value(), next)))
-                    .replaceWithVoid();
+                    .flatMap(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()
+                            : store.append(tx, invoice.tenantId(), new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
+                                    List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state),
+                                            clock.instant())))
+                                    .chain(() -> tx.preparedQuery("INSERT INTO dunning_debtors (tenant_id, debtor_id, "
+                                                    + "next_action_on) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) "
+                                                    + "DO UPDATE SET next_action_on = least(dunning_debtors.next_action_on, "
+                                                    + "EXCLUDED.next_action_on)")
+                                            .execute(Tuple.of(invoice.tenantId().value(), invoice.debtor().debtorId().value(),
+                                                    next)))
+                                    .replaceWithVoid());
+        });
+    }
+
+    static final String OPENED = "dunning-case.Opened";
+
+    /**
+     * The case's state rebuilt from its own stream alone: the opening state, then every decision folded in
+     * with {@link DunningCase#evolve} (what it published is skipped). Empty for an unknown case.
+     */
+    public Uni<Optional<DunningCase.State>> rebuild(SqlClient client, TenantId tenant, InvoiceId caseId) {
+        Map<String, Class<?>> types = new LinkedHashMap<>();
+        for (Class<?> type : DunningCase.Event.class.getPermittedSubclasses()) {
+            types.put("dunning-case." + type.getSimpleName(), type);
+        }
+        return store.load(client, tenant, caseId.value()).map(events -> {
+            DunningCase.State state = null;
+            for (var event : events) {
+                if (event.type().equals(OPENED)) {
+                    state = event.as(DunningCase.State.class);
+                } else if (types.containsKey(event.type()) && state != null) {
+                    state = DunningCase.evolve(state, (DunningCase.Event) event.as(types.get(event.type())));
+                }
+            }
+            return Optional.ofNullable(state);
         });
     }
 

@@ -421,6 +421,59 @@ class DunningComplaintsTest {
     }
 
     @Test
+    @TestSecurity(user = "admin", roles = {ADMIN, "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000df"))
+    void fifty_commands_on_one_case_at_once_change_it_once_and_no_reminder_follows_a_payment() throws Exception {
+        // given an open case
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000df");
+        DebtorId debtor = world.debtor("Druk B.V.", Segment.B2B);
+        InvoiceIssued invoice = world.invoice(debtor, "Druk B.V.", Segment.B2B, "CC-1", "121.00", ISSUED, DUE);
+
+        // when 50 staff pause it at once while the payment of the whole invoice arrives
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            List<java.util.concurrent.Future<Integer>> pauses = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                pauses.add(pool.submit(() -> given().contentType(ContentType.JSON).body("{\"paused\": true}").when()
+                        .post("/cases/" + invoice.invoiceId().value() + "/pause").then().extract().statusCode()));
+                if (i == 25) {
+                    world.paid(invoice.invoiceId(), "121.00", "0.00");
+                }
+            }
+            for (var pause : pauses) {
+                assertThat(pause.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.status", is("CLOSED")));
+
+        // then the case was paused at most once (each later pause decided nothing), it closed as paid, and the
+        // scheduler sends nothing for it
+        List<String> types = store.load(pool(), world.tenant, invoice.invoiceId().value()).await().indefinitely().stream()
+                .map(nl.tijdig.eventstore.RecordedEvent::type).toList();
+        assertThat(types.stream().filter("dunning-case.Paused"::equals).count()).isLessThanOrEqualTo(1);
+        assertThat(types).contains("dunning-case.Closed", "nl.tijdig.dunning.DunningCaseClosed.v1");
+        DunningWorld.runOn(DUE.plusDays(1));
+        world.published(ReminderDue.class, 0);
+        assertThat(cases.rebuild(pool(), world.tenant, invoice.invoiceId()).await().indefinitely().orElseThrow().status())
+                .isEqualTo(nl.tijdig.dunning.domain.DunningCase.Status.CLOSED);
+    }
+
+    @Inject
+    nl.tijdig.eventstore.EventStore store;
+
+    @Inject
+    nl.tijdig.dunning.store.CaseStore cases;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool sqlPool;
+
+    io.vertx.mutiny.sqlclient.Pool pool() {
+        return sqlPool;
+    }
+
+    @Test
     @TestSecurity(user = "admin", roles = {ADMIN, "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000dd"))
     void the_clock_moves_only_where_it_may_and_bad_input_is_named() {
         given().contentType(ContentType.JSON).body("{}").when().put("/admin/clock").then().statusCode(422)

@@ -127,7 +127,7 @@ final class DunningWorld {
         if (expected > 0) {
             await().atMost(WAIT).until(() -> read(type, Duration.ofSeconds(1)).size() >= expected);
         }
-        List<E> found = read(type, Duration.ofSeconds(3));
+        List<E> found = read(type, Duration.ofSeconds(2));
         assertThat(found).as(type.getSimpleName() + " published for " + tenant).hasSize(expected);
         return found;
     }

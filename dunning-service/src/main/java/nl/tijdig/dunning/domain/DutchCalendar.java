@@ -6,6 +6,7 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.tijdig.kernel.Easter;
 
 /**
  * The public holidays of the Algemene termijnenwet (art. 3): Nieuwjaarsdag, Goede Vrijdag,
@@ -48,23 +49,9 @@ public final class DutchCalendar {
         return holidays(date.getYear()).stream().anyMatch(h -> h.date().equals(date));
     }
 
-    /** Easter Sunday (the anonymous Gregorian algorithm). */
+    /** Easter Sunday (the anonymous Gregorian algorithm, {@link Easter}). */
     public static LocalDate easter(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = (h + l - 7 * m + 114) % 31 + 1;
-        return LocalDate.of(year, month, day);
+        return Easter.sunday(year);
     }
 
     /** Whether a term may end on this day: not a Saturday, Sunday or public holiday. */

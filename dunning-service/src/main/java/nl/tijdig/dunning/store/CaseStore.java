@@ -169,7 +169,9 @@ public class CaseStore {
             DunningCase.State next = DunningCase.replay(row.state(), events);
             published.addAll(more.apply(row, next));
             Change change = new Change(row, next, events, published);
-            return save(tx, List.of(change)).chain(() -> refreshDebtors(tx, List.of(row), null, false)).replaceWith(events);
+            return save(tx, List.of(change))
+                    .chain(() -> refreshDebtors(tx, List.of(new DebtorKey(tenant, row.debtorId())), null, List.of()))
+                    .replaceWith(events);
         });
     }
 
@@ -231,21 +233,15 @@ public class CaseStore {
                 .executeBatch(updates)).replaceWithVoid();
     }
 
-    /**
-     * Sets each debtor's next day to its cases' earliest. After the scheduler looked at a debtor
-     * ({@code today} given) that is tomorrow at the soonest: one pass per debtor per day; and a debtor
-     * who got a letter remembers the day.
-     */
-    public Uni<Void> refreshDebtors(SqlConnection tx, List<CaseRow> of, LocalDate today, boolean letter) {
-        return refreshDebtors(tx, of.stream().map(r -> new DebtorKey(r.tenant(), r.debtorId())).distinct().toList(), today,
-                letter ? List.copyOf(of.stream().map(r -> new DebtorKey(r.tenant(), r.debtorId())).distinct().toList())
-                        : List.of());
-    }
-
     /** A debtor of a tenant. */
     public record DebtorKey(TenantId tenant, DebtorId debtor) {
     }
 
+    /**
+     * Sets each debtor's next day to its cases' earliest. After the scheduler looked at a debtor
+     * ({@code today} given) that is tomorrow at the soonest: one pass per debtor per day; and a debtor
+     * who got a letter ({@code lettered}) remembers the day.
+     */
     public Uni<Void> refreshDebtors(SqlConnection tx, List<DebtorKey> debtors, LocalDate today, List<DebtorKey> lettered) {
         if (debtors.isEmpty()) {
             return Uni.createFrom().voidItem();

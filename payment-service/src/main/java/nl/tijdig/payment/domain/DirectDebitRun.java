@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Easter;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 
@@ -62,28 +63,9 @@ public final class DirectDebitRun {
         if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             return false;
         }
-        LocalDate easter = easterSunday(day.getYear());
+        LocalDate easter = Easter.sunday(day.getYear());
         return !TARGET_CLOSED.contains(MonthDay.from(day)) && !day.equals(easter.minusDays(2))
                 && !day.equals(easter.plusDays(1));
-    }
-
-    /** Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm). */
-    static LocalDate easterSunday(int year) {
-        int a = year % 19;
-        int b = year / 100;
-        int c = year % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
-        int i = c / 4;
-        int k = c % 4;
-        int l = (32 + 2 * e + 2 * i - h - k) % 7;
-        int m = (a + 11 * h + 22 * l) / 451;
-        int month = (h + l - 7 * m + 114) / 31;
-        int day = ((h + l - 7 * m + 114) % 31) + 1;
-        return LocalDate.of(year, month, day);
     }
 
     /** The transactions of a run on the collection date over the invoices that may be collected. */

@@ -84,13 +84,6 @@ class DirectDebitRunTest {
     }
 
     @Test
-    void easter_is_computed() {
-        assertThat(DirectDebitRun.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-        assertThat(DirectDebitRun.easterSunday(2027)).isEqualTo(LocalDate.of(2027, 3, 28));
-        assertThat(DirectDebitRun.easterSunday(2038)).isEqualTo(LocalDate.of(2038, 4, 25));
-    }
-
-    @Test
     void mandates_are_checked_field_by_field() {
         assertThat(Mandate.violations("MND-1", "CORE", "RECURRING", true, "RABONL2U", LocalDate.of(2026, 1, 1), TODAY))
                 .isEmpty();

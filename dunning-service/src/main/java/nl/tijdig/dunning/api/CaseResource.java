@@ -44,6 +44,21 @@ public class CaseResource {
     public record PauseRequest(Boolean paused) {
     }
 
+    /** The debtor disputes the invoice: why, and a note. */
+    public record DisputeRequest(DunningCase.DisputeReason reason, String note) {
+    }
+
+    /** How the dispute ended, and a note. */
+    public record ResolutionRequest(DunningCase.DisputeOutcome outcome, String note) {
+    }
+
+    /** The day the debtor promised to pay by. */
+    public record PromiseRequest(java.time.LocalDate payBy) {
+    }
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @Inject
     Pool pool;
 
@@ -61,6 +76,20 @@ public class CaseResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    nl.tijdig.dunning.store.Timeline timeline;
+
+    /** Every fact and step of the case in order, in words, with who did it and each letter's reminder id. */
+    @GET
+    @Path("/timeline")
+    public Uni<List<nl.tijdig.dunning.store.Timeline.Entry>> timeline(@PathParam("id") UUID id) {
+        TenantId owner = tenant.get();
+        return cases.get(pool, owner, id).flatMap(found -> {
+            found.orElseThrow(() -> new NotFoundProblem("case", id));
+            return timeline.of(pool, owner, new InvoiceId(id));
+        });
+    }
 
     @GET
     public Uni<CaseStore.View> get(@PathParam("id") UUID id) {
@@ -94,6 +123,87 @@ public class CaseResource {
                                 List.of(nl.tijdig.dunning.store.Publications.escalated(owner, claim, debtor, profile, next,
                                         clock.instant())));
                     })));
+        })).chain(() -> get(id));
+    }
+
+    /**
+     * The debtor disputes the invoice: the case is on hold and left out of letters until the dispute is
+     * resolved; payments still count. 409 when it is disputed already or finished.
+     */
+    @POST
+    @Path("/disputes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.COLLECTOR})
+    public Uni<CaseStore.View> dispute(@PathParam("id") UUID id, DisputeRequest request) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (request == null || request.reason() == null) {
+            errors.add(new Problem.FieldError("reason", "is required: INVOICE_WRONG, GOODS_NOT_RECEIVED, SERVICE_DISPUTED, "
+                    + "AMOUNT_WRONG or OTHER"));
+        }
+        if (request != null && request.note() != null && request.note().length() > 1000) {
+            errors.add(new Problem.FieldError("note", "is longer than 1000 characters"));
+        }
+        reject(errors, "a dispute");
+        return decide(id, new DunningCase.OpenDispute(request.reason(), request.note(), user(), BusinessTime.today(clock)),
+                "is disputed already or finished");
+    }
+
+    /** Resolves the dispute: RESUMED or CORRECTED go on with dunning; CREDITED waits for the credit note. */
+    @POST
+    @Path("/dispute-resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.COLLECTOR})
+    public Uni<CaseStore.View> resolve(@PathParam("id") UUID id, ResolutionRequest request) {
+        if (request == null || request.outcome() == null) {
+            reject(List.of(new Problem.FieldError("outcome", "is required: RESUMED, CORRECTED or CREDITED")), "a resolution");
+        }
+        return decide(id, new DunningCase.ResolveDispute(request.outcome(), request.note(), user(), BusinessTime.today(clock)),
+                "has no open dispute");
+    }
+
+    /**
+     * The debtor promised to pay by a day (today up to a year ahead): reminders wait; the day after it,
+     * with money still open, dunning resumes at the step it stood. 409 for a disputed, finished or
+     * approval-awaiting case.
+     */
+    @POST
+    @Path("/promise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.COLLECTOR})
+    public Uni<CaseStore.View> promise(@PathParam("id") UUID id, PromiseRequest request) {
+        java.time.LocalDate today = BusinessTime.today(clock);
+        if (request == null || request.payBy() == null) {
+            reject(List.of(new Problem.FieldError("payBy", "is required (a date)")), "a promise");
+        }
+        if (request.payBy().isBefore(today) || request.payBy().isAfter(today.plusYears(1))) {
+            reject(List.of(new Problem.FieldError("payBy", "must be from today (" + today + ") to a year ahead")), "a promise");
+        }
+        return decide(id, new DunningCase.Promise(request.payBy(), user(), today),
+                "is disputed, finished or awaiting approval");
+    }
+
+    private String user() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    private static void reject(List<Problem.FieldError> errors, String what) {
+        if (!errors.isEmpty()) {
+            throw nl.tijdig.runtime.problem.RejectedProblem.of(errors, what);
+        }
+    }
+
+    /** Decides the command on the case: 404 unknown, 409 when it decides nothing (with why). */
+    private Uni<CaseStore.View> decide(UUID id, DunningCase.Command command, String whyNothing) {
+        TenantId owner = tenant.get();
+        return pool.withTransaction(tx -> cases.lock(tx, owner, new InvoiceId(id)).flatMap(found -> {
+            CaseStore.CaseRow row = found.orElseThrow(() -> new NotFoundProblem("case", id));
+            return cases.handle(tx, owner, row.caseId(), command).map(events -> {
+                if (events.isEmpty()) {
+                    throw new ConflictProblem("case " + id + " is " + row.state().status() + ": it " + whyNothing,
+                            List.of(new Problem.FieldError("status", "is " + row.state().status())));
+                }
+                return events;
+            });
         })).chain(() -> get(id));
     }
 

@@ -25,7 +25,35 @@ public final class DunningCase {
         AWAITING_APPROVAL,
         ESCALATED,
         PAUSED,
+        /** The debtor disputes the invoice: on hold, left out of letters, until the dispute is resolved. */
+        DISPUTED,
+        /** The debtor promised to pay by a date: reminders wait until the day after it. */
+        PROMISED,
         CLOSED
+    }
+
+    /** Why a debtor disputes an invoice. */
+    public enum DisputeReason {
+        INVOICE_WRONG,
+        GOODS_NOT_RECEIVED,
+        SERVICE_DISPUTED,
+        AMOUNT_WRONG,
+        OTHER
+    }
+
+    /** How a dispute ended: dunning resumes (RESUMED, CORRECTED), or a credit note is coming (CREDITED). */
+    public enum DisputeOutcome {
+        RESUMED,
+        CORRECTED,
+        CREDITED
+    }
+
+    /**
+     * What holds a case: an open dispute (with its reason; {@code awaitingCredit} once it was resolved by a
+     * credit note still to come) or a promise to pay by {@code until}; who agreed to it and when.
+     */
+    public record Hold(Status kind, DisputeReason reason, String note, LocalDate until, boolean awaitingCredit, String by,
+            LocalDate since) {
     }
 
     /** Why a case closed. */
@@ -48,7 +76,7 @@ public final class DunningCase {
 
     /** The facts of a case. */
     public record State(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open, Status status,
-            List<Taken> taken, ClosedReason closedReason, List<Movement> movements) {
+            List<Taken> taken, ClosedReason closedReason, List<Movement> movements, Hold hold) {
 
         public State {
             taken = taken == null ? List.of() : List.copyOf(taken);
@@ -57,11 +85,11 @@ public final class DunningCase {
 
         public State(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open, Status status,
                 List<Taken> taken, ClosedReason closedReason) {
-            this(invoiceId, policy, dueDate, open, status, taken, closedReason, List.of());
+            this(invoiceId, policy, dueDate, open, status, taken, closedReason, List.of(), null);
         }
 
         public static State opened(InvoiceId invoiceId, DunningPolicy policy, LocalDate dueDate, Money open) {
-            return new State(invoiceId, policy, dueDate, open, Status.OPEN, List.of(), null, List.of());
+            return new State(invoiceId, policy, dueDate, open, Status.OPEN, List.of(), null, List.of(), null);
         }
 
         /** The principal when the case opened: what was open before the first movement. */
@@ -99,6 +127,18 @@ public final class DunningCase {
 
     /** The communication of a step went out (ReminderSent), with the final notice's deadline where it has one. */
     public record Delivered(String key, LocalDate deliveredOn, LocalDate deadline) implements Command {
+    }
+
+    /** Staff record that the debtor disputes the invoice. */
+    public record OpenDispute(DisputeReason reason, String note, String by, LocalDate on) implements Command {
+    }
+
+    /** Staff resolve the dispute. */
+    public record ResolveDispute(DisputeOutcome outcome, String note, String by, LocalDate on) implements Command {
+    }
+
+    /** The debtor promised to pay by {@code payBy} (staff, or a phone call's outcome). */
+    public record Promise(LocalDate payBy, String by, LocalDate on) implements Command {
     }
 
     /** The creditor approves the hand-over to a collection agency. */
@@ -151,6 +191,23 @@ public final class DunningCase {
     public record Paused(boolean paused) implements Event {
     }
 
+    public record DisputeOpened(DisputeReason reason, String note, String by, LocalDate on) implements Event {
+    }
+
+    public record DisputeResolved(DisputeOutcome outcome, String note, String by, LocalDate on) implements Event {
+    }
+
+    public record PromiseMade(LocalDate payBy, String by, LocalDate on) implements Event {
+    }
+
+    /** The promised day passed with money still open: dunning resumes at the step it stood. */
+    public record PromiseBroken(LocalDate payBy, LocalDate on) implements Event {
+    }
+
+    /** A hold ended by a fact: the credit note a dispute was resolved with arrived. */
+    public record HoldLifted(String why, LocalDate on) implements Event {
+    }
+
     private DunningCase() {
     }
 
@@ -168,8 +225,16 @@ public final class DunningCase {
             case Delivered delivered -> delivered(delivered, state);
             case Approve approve -> state.status() == Status.AWAITING_APPROVAL
                     ? List.of(new Escalated(state.last().map(Taken::dueOn).orElse(state.dueDate()))) : List.of();
-            case Pause pause -> (pause.paused() == (state.status() == Status.PAUSED)) ? List.of()
-                    : List.of(new Paused(pause.paused()));
+            case Pause pause -> state.status() == Status.DISPUTED || pause.paused() == (state.status() == Status.PAUSED)
+                    ? List.of() : List.of(new Paused(pause.paused()));
+            case OpenDispute dispute -> state.status() == Status.DISPUTED ? List.of()
+                    : List.of(new DisputeOpened(dispute.reason(), dispute.note(), dispute.by(), dispute.on()));
+            case ResolveDispute resolve -> state.status() != Status.DISPUTED || state.hold() == null
+                    || state.hold().awaitingCredit() ? List.of()
+                    : List.of(new DisputeResolved(resolve.outcome(), resolve.note(), resolve.by(), resolve.on()));
+            case Promise promise -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL
+                    || !promise.payBy().isAfter(promise.on().minusDays(1)) ? List.of()
+                    : List.of(new PromiseMade(promise.payBy(), promise.by(), promise.on()));
         };
     }
 
@@ -202,12 +267,26 @@ public final class DunningCase {
                     moved(state, reopened.open(), reopened.on(), true));
             case Paused paused -> with(state, state.open(), paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(),
                     null, state.movements());
+            case DisputeOpened opened -> held(state, Status.DISPUTED, new Hold(Status.DISPUTED, opened.reason(),
+                    opened.note(), null, false, opened.by(), opened.on()));
+            case DisputeResolved resolved -> resolved.outcome() == DisputeOutcome.CREDITED
+                    ? held(state, Status.DISPUTED, new Hold(Status.DISPUTED, state.hold().reason(), state.hold().note(), null,
+                            true, resolved.by(), resolved.on()))
+                    : held(state, Status.OPEN, null);
+            case PromiseMade promise -> held(state, Status.PROMISED, new Hold(Status.PROMISED, null, null, promise.payBy(),
+                    false, promise.by(), promise.on()));
+            case PromiseBroken broken -> held(state, Status.OPEN, null);
+            case HoldLifted lifted -> held(state, Status.OPEN, null);
         };
     }
 
     private static State with(State s, Money open, Status status, List<Taken> taken, ClosedReason reason,
             List<Movement> movements) {
-        return new State(s.invoiceId(), s.policy(), s.dueDate(), open, status, taken, reason, movements);
+        return new State(s.invoiceId(), s.policy(), s.dueDate(), open, status, taken, reason, movements, s.hold());
+    }
+
+    private static State held(State s, Status status, Hold hold) {
+        return new State(s.invoiceId(), s.policy(), s.dueDate(), s.open(), status, s.taken(), null, s.movements(), hold);
     }
 
     /** The movements with this change added (a change without a day, from before days were kept, adds none). */
@@ -235,6 +314,9 @@ public final class DunningCase {
      * escalation the day after the final notice's deadline. None while the case waits or is finished.
      */
     public static Optional<LocalDate> nextActionOn(State state) {
+        if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()) {
+            return Optional.of(state.hold().until().plusDays(1));
+        }
         if (state.status() != Status.OPEN || !state.open().isPositive()) {
             return Optional.empty();
         }
@@ -260,6 +342,11 @@ public final class DunningCase {
 
     private static List<Event> openChanged(OpenChanged changed, State state) {
         boolean payment = changed.ifZero() == ClosedReason.PAID;
+        if (changed.open().isPositive() && changed.ifZero() == ClosedReason.CREDITED && state.hold() != null
+                && state.hold().awaitingCredit() && !changed.open().equals(state.open())) {
+            return List.of(new OpenUpdated(changed.open(), changed.on(), false),
+                    new HoldLifted("the credit note the dispute was resolved with arrived", changed.on()));
+        }
         if (!changed.open().isPositive()) {
             return List.of(new OpenUpdated(changed.open(), changed.on(), payment), new Closed(changed.ifZero()));
         }
@@ -285,6 +372,10 @@ public final class DunningCase {
 
     /** The next step the facts reach today, if any: one at a time. */
     private static List<Event> tick(LocalDate today, State state) {
+        if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()
+                && today.isAfter(state.hold().until())) {
+            return List.of(new PromiseBroken(state.hold().until(), today));
+        }
         if (state.status() != Status.OPEN || !state.open().isPositive()) {
             return List.of();
         }

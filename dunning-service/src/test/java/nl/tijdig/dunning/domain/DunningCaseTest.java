@@ -207,4 +207,74 @@ class DunningCaseTest {
         assertThat(given.when(new Delivered("final", DUE.plusDays(15), DUE.plusDays(31)))).isEmpty();
         assertThat(given.state.taken().get(0).deadline()).isEqualTo(DUE.plusDays(31));
     }
+
+    @Test
+    void a_disputed_case_takes_no_step_counts_payments_and_resumes_where_it_stood() {
+        // given a consumer case reminded once
+        Given given = consumerCase();
+        given.when(new Tick(DUE.plusDays(1)));
+        given.when(new Tick(DUE.plusDays(1)));
+        given.delivered("friendly", DUE.plusDays(1), null);
+
+        // when the debtor disputes it
+        assertThat(given.when(new DunningCase.OpenDispute(DunningCase.DisputeReason.GOODS_NOT_RECEIVED, "pakket kwijt",
+                "clerk", DUE.plusDays(2)))).singleElement().isInstanceOf(DunningCase.DisputeOpened.class);
+
+        // then no step is taken, a second dispute decides nothing, a part payment only lowers what is open
+        assertThat(given.when(new Tick(DUE.plusDays(30)))).isEmpty();
+        assertThat(given.when(new DunningCase.OpenDispute(DunningCase.DisputeReason.OTHER, null, "clerk", DUE.plusDays(3))))
+                .isEmpty();
+        assertThat(given.when(new OpenChanged(Money.eur("100.00"), ClosedReason.PAID, DUE.plusDays(4))))
+                .singleElement().isInstanceOf(OpenUpdated.class);
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.DISPUTED);
+
+        // when it is resolved (dunning resumes), then the next step follows its gap
+        given.when(new DunningCase.ResolveDispute(DunningCase.DisputeOutcome.RESUMED, null, "clerk", DUE.plusDays(40)));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.OPEN);
+        assertThat(given.when(new Tick(DUE.plusDays(40)))).singleElement()
+                .isEqualTo(new StepDue("phone", DunningPolicy.Kind.PHONE_CALL, DUE.plusDays(40)));
+    }
+
+    @Test
+    void a_dispute_resolved_by_a_credit_note_waits_for_it() {
+        Given given = consumerCase();
+        given.when(new DunningCase.OpenDispute(DunningCase.DisputeReason.AMOUNT_WRONG, null, "clerk", DUE));
+        given.when(new DunningCase.ResolveDispute(DunningCase.DisputeOutcome.CREDITED, "21 te veel", "clerk", DUE.plusDays(1)));
+
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.DISPUTED);
+        assertThat(given.when(new Tick(DUE.plusDays(5)))).isEmpty();
+        assertThat(given.when(new OpenChanged(Money.eur("100.00"), ClosedReason.CREDITED, DUE.plusDays(6))))
+                .hasExactlyElementsOfTypes(OpenUpdated.class, DunningCase.HoldLifted.class);
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.OPEN);
+        assertThat(given.state.open()).isEqualTo(Money.eur("100.00"));
+    }
+
+    @Test
+    void reminders_wait_for_a_promise_and_a_broken_promise_resumes_dunning() {
+        // given a case whose debtor promises on the due date to pay by the 10th
+        Given given = consumerCase();
+        given.when(new Tick(DUE.minusDays(3)));
+        given.delivered("pre-due", DUE.minusDays(3), null);
+        given.when(new DunningCase.Promise(DUE.plusDays(10), "clerk", DUE));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.PROMISED);
+        assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.plusDays(11));
+
+        // then nothing happens until the day after; then the promise is broken and dunning resumes
+        assertThat(given.when(new Tick(DUE.plusDays(10)))).isEmpty();
+        assertThat(given.when(new Tick(DUE.plusDays(11)))).singleElement()
+                .isEqualTo(new DunningCase.PromiseBroken(DUE.plusDays(10), DUE.plusDays(11)));
+        assertThat(given.when(new Tick(DUE.plusDays(11)))).singleElement()
+                .isEqualTo(new StepDue("friendly", DunningPolicy.Kind.REMINDER, DUE.plusDays(11)));
+    }
+
+    @Test
+    void a_kept_promise_closes_the_case() {
+        Given given = consumerCase();
+        given.when(new DunningCase.Promise(DUE.plusDays(10), "clerk", DUE));
+
+        given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID, DUE.plusDays(9)));
+
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.CLOSED);
+        assertThat(given.when(new Tick(DUE.plusDays(11)))).isEmpty();
+    }
 }

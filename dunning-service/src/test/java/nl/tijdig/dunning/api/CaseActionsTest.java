@@ -1,0 +1,116 @@
+package nl.tijdig.dunning.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.events.ReminderDue;
+import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.runtime.clock.MovableClock;
+import nl.tijdig.testing.quarkus.KafkaResource;
+import nl.tijdig.testing.quarkus.PostgresResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Staff's actions on a case (disputes, promises), each by a named user and on the case's timeline. */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = "database", value = "dunning"))
+class CaseActionsTest {
+
+    static final LocalDate ISSUED = LocalDate.of(2028, 5, 1);
+    static final LocalDate DUE = LocalDate.of(2028, 5, 31);
+
+    @Inject
+    Clock clock;
+
+    @AfterEach
+    void realTime() {
+        ((MovableClock) clock).reset();
+    }
+
+    @Test
+    @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e6"))
+    void a_disputed_invoice_is_left_out_until_resolved_and_a_promise_holds_reminders_until_the_day_after() {
+        // given two overdue invoices of one debtor
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000e6");
+        DebtorId debtor = world.debtor("Twist B.V.", Segment.B2B);
+        InvoiceIssued disputed = world.invoice(debtor, "Twist B.V.", Segment.B2B, "T-1", "121.00", ISSUED, DUE);
+        InvoiceIssued promised = world.invoice(debtor, "Twist B.V.", Segment.B2B, "T-2", "242.00", ISSUED, DUE);
+        DunningWorld.clockAt(DUE, LocalTime.of(9, 0));
+
+        // when the debtor disputes one and promises to pay the other within 5 days
+        given().contentType(ContentType.JSON).body("{\"reason\": \"GOODS_NOT_RECEIVED\", \"note\": \"nooit geleverd\"}")
+                .when().post("/cases/" + disputed.invoiceId().value() + "/disputes").then().statusCode(200)
+                .body("state.status", is("DISPUTED")).body("state.hold.by", is("marieke"));
+        given().contentType(ContentType.JSON).body("{\"payBy\": \"" + DUE.plusDays(5) + "\"}")
+                .when().post("/cases/" + promised.invoiceId().value() + "/promise").then().statusCode(200)
+                .body("state.status", is("PROMISED")).body("nextActionOn", is(DUE.plusDays(6).toString()));
+
+        // then no letter goes out while the promise holds
+        DunningWorld.runOn(DUE.plusDays(1));
+        DunningWorld.runOn(DUE.plusDays(5));
+        world.published(ReminderDue.class, 0);
+
+        // when the promised day passed unpaid, then dunning resumes for that invoice only
+        DunningWorld.runOn(DUE.plusDays(6));
+        assertThat(world.published(ReminderDue.class, 1).get(0).invoices()).extracting(i -> i.invoiceNumber())
+                .containsExactly("T-2");
+
+        // when the dispute is resolved and dunning resumes, then the disputed invoice gets its letter too
+        given().contentType(ContentType.JSON).body("{\"outcome\": \"RESUMED\", \"note\": \"bewijs van levering\"}")
+                .when().post("/cases/" + disputed.invoiceId().value() + "/dispute-resolution").then().statusCode(200)
+                .body("state.status", is("OPEN"));
+        DunningWorld.runOn(DUE.plusDays(7));
+        assertThat(world.published(ReminderDue.class, 2)).extracting(r -> r.invoices().get(0).invoiceNumber())
+                .containsExactlyInAnyOrder("T-1", "T-2");
+
+        // and the timeline tells it in order, with who did what
+        List<String> lines = given().when().get("/cases/" + disputed.invoiceId().value() + "/timeline").then().statusCode(200)
+                .extract().jsonPath().getList("what");
+        assertThat(lines.get(0)).startsWith("Case opened: EUR 121.00 due " + DUE);
+        assertThat(lines).anySatisfy(l -> assertThat(l).isEqualTo("Disputed (GOODS_NOT_RECEIVED): nooit geleverd; left out of letters"))
+                .anySatisfy(l -> assertThat(l).startsWith("Dispute resolved: RESUMED"))
+                .anySatisfy(l -> assertThat(l).startsWith("Letter asked for: REMINDER by EMAIL"));
+        given().when().get("/cases/" + disputed.invoiceId().value() + "/timeline").then()
+                .body("findAll { it.by == 'marieke' }.what", hasItem("Dispute resolved: RESUMED: bewijs van levering"));
+        given().when().get("/cases/" + promised.invoiceId().value() + "/timeline").then()
+                .body("what", hasItem("Promise to pay by " + DUE.plusDays(5) + " not kept: dunning resumes"));
+    }
+
+    @Test
+    @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e7"))
+    void bad_actions_are_named_and_change_nothing() {
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000e7");
+        DebtorId debtor = world.debtor("Fout B.V.", Segment.B2B);
+        InvoiceIssued invoice = world.invoice(debtor, "Fout B.V.", Segment.B2B, "X-1", "121.00", ISSUED, DUE);
+        String path = "/cases/" + invoice.invoiceId().value();
+
+        given().contentType(ContentType.JSON).body("{}").when().post(path + "/disputes").then().statusCode(422)
+                .body("errors[0].field", is("reason"));
+        given().contentType(ContentType.JSON).body("{\"payBy\": \"2020-01-01\"}").when().post(path + "/promise").then()
+                .statusCode(422).body("errors[0].field", is("payBy"));
+        given().contentType(ContentType.JSON).body("{\"outcome\": \"RESUMED\"}").when().post(path + "/dispute-resolution")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"reason\": \"OTHER\"}").when()
+                .post("/cases/" + java.util.UUID.randomUUID() + "/disputes").then().statusCode(404);
+        given().when().get(path).then().body("state.status", is("OPEN"));
+        given().when().get("/cases/" + java.util.UUID.randomUUID() + "/timeline").then().statusCode(404);
+    }
+}

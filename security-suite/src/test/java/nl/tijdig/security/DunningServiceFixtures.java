@@ -35,6 +35,14 @@ final class DunningServiceFixtures {
                 .send(url, world.token(world.a, "tenant-admin")).statusCode() == 200);
     }
 
+    /** A new invoice of tenant A, once its case is open here. */
+    private String newCase() {
+        String invoice = invoices.newInvoice(world.a);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() -> Call.get("/cases/" + invoice)
+                .send(url, world.token(world.a, "tenant-admin")).statusCode() == 200);
+        return invoice;
+    }
+
     private void notFoundForB(Call call) {
         Response response = call.send(url, world.token(world.b, "tenant-admin"));
         assertThat(response.statusCode()).as("tenant B: " + call.operation() + " " + response.asString()).isEqualTo(404);
@@ -77,6 +85,19 @@ final class DunningServiceFixtures {
                 null, 409), call -> notFoundForB(call)));
         fixtures.put("POST /cases/{id}/pause", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA + "/pause",
                 "{\"paused\": false}", 200), this::notFoundForB));
+        fixtures.put("POST /cases/{id}/disputes", Fixture.of(() -> Call.json("POST", "/cases/" + newCase() + "/disputes",
+                "{\"reason\": \"INVOICE_WRONG\"}", 200), this::notFoundForB));
+        fixtures.put("POST /cases/{id}/dispute-resolution", Fixture.of(() -> {
+            String disputed = newCase();
+            Call.json("POST", "/cases/" + disputed + "/disputes", "{\"reason\": \"OTHER\"}", 200)
+                    .send(url, world.token(world.a, "tenant-admin")).then().statusCode(200);
+            return Call.json("POST", "/cases/" + disputed + "/dispute-resolution", "{\"outcome\": \"RESUMED\"}", 200);
+        }, this::notFoundForB));
+        fixtures.put("POST /cases/{id}/promise", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA + "/promise",
+                "{\"payBy\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(5) + "\"}", 200),
+                this::notFoundForB));
+        fixtures.put("GET /cases/{id}/timeline", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/timeline"),
+                this::notFoundForB));
         fixtures.put("GET /debtors/{id}/dunning-pause", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/dunning-pause"),
                 this::notFoundForB));
         fixtures.put("PUT /debtors/{id}/dunning-pause", Fixture.of(() -> Call.json("PUT", "/debtors/" + debtorA

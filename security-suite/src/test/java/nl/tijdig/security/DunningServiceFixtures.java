@@ -98,6 +98,13 @@ final class DunningServiceFixtures {
                 this::notFoundForB));
         fixtures.put("GET /cases/{id}/timeline", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/timeline"),
                 this::notFoundForB));
+        fixtures.put("GET /reports/aging", Fixture.of(() -> Call.get("/reports/aging"), call -> {
+            // B's report counts B's claims only: A has more open invoices than B
+            Response a = Call.get("/reports/aging").send(url, world.token(world.a, "tenant-admin"));
+            Response b = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(b.statusCode()).isEqualTo(200);
+            assertThat((Integer) b.path("count")).isLessThan((Integer) a.path("count"));
+        }));
         fixtures.put("GET /debtors/{id}/dunning-pause", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/dunning-pause"),
                 this::notFoundForB));
         fixtures.put("PUT /debtors/{id}/dunning-pause", Fixture.of(() -> Call.json("PUT", "/debtors/" + debtorA

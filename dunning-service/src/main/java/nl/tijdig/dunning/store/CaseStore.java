@@ -93,14 +93,15 @@ public class CaseStore {
             LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
                             + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
-                            + "stream_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1) "
+                            + "stream_version, due_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, "
+                            + "$15) "
                             + "ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
                             Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
                             invoice.paymentReference(),
-                            Prescription.of(invoice.debtor().segment(), state).prescribesOn())))
+                            Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate())))
                     .flatMap(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()
                             : store.append(tx, invoice.tenantId(), new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
                                     List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state),

@@ -113,4 +113,32 @@ class CaseActionsTest {
         given().when().get(path).then().body("state.status", is("OPEN"));
         given().when().get("/cases/" + java.util.UUID.randomUUID() + "/timeline").then().statusCode(404);
     }
+
+    @Test
+    @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e8"))
+    void the_aging_report_puts_open_claims_in_their_buckets() {
+        // given four invoices: one paid, the others due 10 and 45 days ago and next week
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000e8");
+        DebtorId debtor = world.debtor("Ouderdom B.V.", Segment.B2B);
+        LocalDate today = LocalDate.of(2028, 8, 15);
+        world.invoice(debtor, "Ouderdom B.V.", Segment.B2B, "A-1", "100.00", today.minusDays(40), today.minusDays(10));
+        world.invoice(debtor, "Ouderdom B.V.", Segment.B2B, "A-2", "200.00", today.minusDays(75), today.minusDays(45));
+        world.invoice(debtor, "Ouderdom B.V.", Segment.B2B, "A-3", "300.00", today.minusDays(23), today.plusDays(7));
+        InvoiceIssued paid = world.invoice(debtor, "Ouderdom B.V.", Segment.B2B, "A-4", "400.00", today.minusDays(20),
+                today.plusDays(10));
+        world.paid(paid.invoiceId(), "400.00", "0.00");
+        org.awaitility.Awaitility.await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when()
+                .get("/cases/" + paid.invoiceId().value()).then().body("state.status", is("CLOSED")));
+        DunningWorld.clockAt(today, LocalTime.of(12, 0));
+
+        // when the report is asked for
+        var report = given().when().get("/reports/aging").then().statusCode(200).extract().jsonPath();
+
+        // then 300 is not due, 100 is 1-30 days late, 200 is 31-60; DSO over 90 days: 600 open / 1000 invoiced × 90
+        assertThat(report.getList("buckets.amount.amount")).containsExactly("300.00", "100.00", "200.00", "0.00", "0.00");
+        assertThat(report.getList("buckets.count")).containsExactly(1, 1, 1, 0, 0);
+        assertThat(report.getString("total.amount")).isEqualTo("600.00");
+        assertThat(report.getDouble("dso")).isEqualTo(54.0);
+        given().when().get("/reports/aging?dsoDays=7").then().statusCode(422).body("errors[0].field", is("dsoDays"));
+    }
 }

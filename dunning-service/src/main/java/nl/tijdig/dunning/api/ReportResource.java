@@ -1,0 +1,69 @@
+package nl.tijdig.dunning.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.tijdig.dunning.domain.Aging;
+import nl.tijdig.kernel.BusinessTime;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.security.Roles;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+
+/** Reports over the tenant's receivables in euro: aging per bucket and DSO. */
+@Path("/reports")
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The aging of every claim not closed (not due, 1–30, 31–60, 61–90, over 90 days past due: amounts and
+     * counts) on today, and DSO over the last {@code dsoDays} (30–365, default 90) days.
+     */
+    @GET
+    @Path("/aging")
+    public Uni<Aging.Report> aging(@QueryParam("dsoDays") @DefaultValue("90") int dsoDays) {
+        if (dsoDays < 30 || dsoDays > 365) {
+            throw RejectedProblem.of(List.of(new Problem.FieldError("dsoDays", "must be 30 to 365")), "a report");
+        }
+        TenantId owner = tenant.get();
+        LocalDate today = BusinessTime.today(clock);
+        return pool.preparedQuery("SELECT due_date, open FROM dunning_cases WHERE tenant_id = $1 AND status <> 'CLOSED' "
+                        + "AND open > 0 AND currency = 'EUR'")
+                .execute(Tuple.of(owner.value())).flatMap(rows -> {
+                    List<Aging.Claim> claims = new ArrayList<>();
+                    rows.forEach(r -> claims.add(new Aging.Claim(r.getLocalDate("due_date"), Money.eur(r.getBigDecimal("open")))));
+                    return pool.preparedQuery("SELECT coalesce(sum(principal), 0) FROM dunning_cases WHERE tenant_id = $1 "
+                                    + "AND currency = 'EUR' AND issue_date > $2 AND issue_date <= $3")
+                            .execute(Tuple.of(owner.value(), today.minusDays(dsoDays), today))
+                            .map(sum -> {
+                                BigDecimal invoiced = sum.iterator().next().getBigDecimal(0);
+                                return Aging.of(today, claims, Money.eur(invoiced), dsoDays);
+                            });
+                });
+    }
+}

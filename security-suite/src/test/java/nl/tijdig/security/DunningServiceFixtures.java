@@ -98,6 +98,22 @@ final class DunningServiceFixtures {
                 this::notFoundForB));
         fixtures.put("GET /cases/{id}/timeline", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/timeline"),
                 this::notFoundForB));
+        fixtures.put("POST /cases/{id}/write-off", Fixture.of(() -> Call.json("POST", "/cases/" + newCase() + "/write-off",
+                "{\"reason\": \"oninbaar\"}", 200), this::notFoundForB));
+        // nothing waits for a decision on A's case: 409 for A's admin, 404 for B
+        fixtures.put("POST /cases/{id}/write-off/decision", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA
+                + "/write-off/decision", "{\"approve\": true}", 409), this::notFoundForB));
+        fixtures.put("POST /cases/{id}/approval-rejection", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA
+                + "/approval-rejection", "{}", 409), this::notFoundForB));
+        fixtures.put("GET /dunning-settings", Fixture.of(() -> Call.get("/dunning-settings"),
+                call -> assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("777")));
+        fixtures.put("PUT /dunning-settings", Fixture.of(() -> Call.json("PUT", "/dunning-settings",
+                "{\"writeOffApprovalAbove\": \"777.00\"}", 200), call -> {
+                    assertThat(Call.json("PUT", "/dunning-settings", "{\"writeOffApprovalAbove\": \"100.00\"}", 200)
+                            .send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(200);
+                    assertThat(Call.get("/dunning-settings").send(url, world.token(world.a, "tenant-admin")).asString())
+                            .contains("777");
+                }));
         fixtures.put("GET /reports/aging", Fixture.of(() -> Call.get("/reports/aging"), call -> {
             // B's report counts B's claims only: A has more open invoices than B
             Response a = Call.get("/reports/aging").send(url, world.token(world.a, "tenant-admin"));

@@ -52,6 +52,18 @@ public class CaseResource {
     public record ResolutionRequest(DunningCase.DisputeOutcome outcome, String note) {
     }
 
+    /** Why the claim is written off. */
+    public record WriteOffRequest(String reason) {
+    }
+
+    /** A second user's decision on a pending write-off. */
+    public record WriteOffDecision(Boolean approve) {
+    }
+
+    /** Why the creditor does not hand the claim over (now). */
+    public record RejectionRequest(String note) {
+    }
+
     /** The day the debtor promised to pay by. */
     public record PromiseRequest(java.time.LocalDate payBy) {
     }
@@ -180,6 +192,60 @@ public class CaseResource {
         }
         return decide(id, new DunningCase.Promise(request.payBy(), user(), today),
                 "is disputed, finished or awaiting approval");
+    }
+
+    /**
+     * Writes the claim off: at once when what is open is at most the tenant's threshold
+     * ({@code /dunning-settings}); above it, it waits for a second user's decision. The case closes
+     * (DunningCaseClosed WRITTEN_OFF).
+     */
+    @POST
+    @Path("/write-off")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.COLLECTOR})
+    public Uni<CaseStore.View> writeOff(@PathParam("id") UUID id, WriteOffRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
+            reject(List.of(new Problem.FieldError("reason", "is required (at most 500 characters)")), "a write-off");
+        }
+        TenantId owner = tenant.get();
+        return DunningSettingsResource.threshold(pool, owner).flatMap(threshold -> cases.get(pool, owner, id).flatMap(found -> {
+            CaseStore.View view = found.orElseThrow(() -> new NotFoundProblem("case", id));
+            boolean needsApproval = view.state().open().isGreaterThan(threshold);
+            return decide(id, new DunningCase.RequestWriteOff(request.reason(), needsApproval, user(),
+                    BusinessTime.today(clock)), "waits for a write-off decision already or is finished");
+        }));
+    }
+
+    /** A second user approves or rejects a pending write-off; the user who asked for it cannot (409). */
+    @POST
+    @Path("/write-off/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<CaseStore.View> decideWriteOff(@PathParam("id") UUID id, WriteOffDecision request) {
+        if (request == null || request.approve() == null) {
+            reject(List.of(new Problem.FieldError("approve", "is required: true or false")), "a write-off decision");
+        }
+        String user = user();
+        return cases.get(pool, tenant.get(), id).flatMap(found -> {
+            CaseStore.View view = found.orElseThrow(() -> new NotFoundProblem("case", id));
+            DunningCase.Hold hold = view.state().hold();
+            if (view.state().status() == DunningCase.Status.WRITE_OFF_PENDING && hold != null && user.equals(hold.by())) {
+                throw new ConflictProblem("four eyes: the write-off was asked by " + user + "; another user decides",
+                        List.of(new Problem.FieldError("approve", "must come from a second user")));
+            }
+            return decide(id, new DunningCase.DecideWriteOff(request.approve(), user, BusinessTime.today(clock)),
+                    "has no write-off waiting");
+        });
+    }
+
+    /** The creditor rejects the hand-over of a case awaiting approval: the case is paused. */
+    @POST
+    @Path("/approval-rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<CaseStore.View> rejectEscalation(@PathParam("id") UUID id, RejectionRequest request) {
+        return decide(id, new DunningCase.RejectEscalation(request == null ? null : request.note(), user(),
+                BusinessTime.today(clock)), "is not awaiting approval");
     }
 
     private String user() {

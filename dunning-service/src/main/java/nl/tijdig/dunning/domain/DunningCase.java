@@ -29,6 +29,8 @@ public final class DunningCase {
         DISPUTED,
         /** The debtor promised to pay by a date: reminders wait until the day after it. */
         PROMISED,
+        /** A write-off above the tenant's threshold waits for a second user's approval. */
+        WRITE_OFF_PENDING,
         CLOSED
     }
 
@@ -60,7 +62,8 @@ public final class DunningCase {
     public enum ClosedReason {
         PAID,
         CREDITED,
-        CANCELLED
+        CANCELLED,
+        WRITTEN_OFF
     }
 
     /** A step taken: when it was asked for, and (once the letter was sent) when it was delivered and its deadline. */
@@ -141,6 +144,21 @@ public final class DunningCase {
     public record Promise(LocalDate payBy, String by, LocalDate on) implements Command {
     }
 
+    /**
+     * Staff write the claim off (uncollectable); {@code needsApproval} when what is open is above the
+     * tenant's threshold: then a second user decides.
+     */
+    public record RequestWriteOff(String reason, boolean needsApproval, String by, LocalDate on) implements Command {
+    }
+
+    /** A second user approves or rejects a pending write-off (never the one who asked: four eyes). */
+    public record DecideWriteOff(boolean approve, String by, LocalDate on) implements Command {
+    }
+
+    /** The creditor does not want the claim handed over (now): the case is paused until staff go on. */
+    public record RejectEscalation(String note, String by, LocalDate on) implements Command {
+    }
+
     /** The creditor approves the hand-over to a collection agency. */
     public record Approve() implements Command {
     }
@@ -204,6 +222,20 @@ public final class DunningCase {
     public record PromiseBroken(LocalDate payBy, LocalDate on) implements Event {
     }
 
+    public record WriteOffRequested(Money amount, String reason, String by, LocalDate on) implements Event {
+    }
+
+    /** The claim is written off; {@code approvedBy} is the second user (null: under the threshold). */
+    public record WrittenOff(Money amount, String reason, String requestedBy, String approvedBy, LocalDate on)
+            implements Event {
+    }
+
+    public record WriteOffRejected(String by, LocalDate on) implements Event {
+    }
+
+    public record EscalationRejected(String note, String by, LocalDate on) implements Event {
+    }
+
     /** A hold ended by a fact: the credit note a dispute was resolved with arrived. */
     public record HoldLifted(String why, LocalDate on) implements Event {
     }
@@ -232,6 +264,18 @@ public final class DunningCase {
             case ResolveDispute resolve -> state.status() != Status.DISPUTED || state.hold() == null
                     || state.hold().awaitingCredit() ? List.of()
                     : List.of(new DisputeResolved(resolve.outcome(), resolve.note(), resolve.by(), resolve.on()));
+            case RequestWriteOff request -> state.status() == Status.WRITE_OFF_PENDING ? List.of()
+                    : request.needsApproval() ? List.of(new WriteOffRequested(state.open(), request.reason(), request.by(),
+                            request.on()))
+                    : List.of(new WrittenOff(state.open(), request.reason(), request.by(), null, request.on()),
+                            new Closed(ClosedReason.WRITTEN_OFF));
+            case DecideWriteOff decision -> state.status() != Status.WRITE_OFF_PENDING || state.hold() == null
+                    || state.hold().by().equals(decision.by()) ? List.of()
+                    : decision.approve() ? List.of(new WrittenOff(state.open(), state.hold().note(), state.hold().by(),
+                            decision.by(), decision.on()), new Closed(ClosedReason.WRITTEN_OFF))
+                    : List.of(new WriteOffRejected(decision.by(), decision.on()));
+            case RejectEscalation reject -> state.status() != Status.AWAITING_APPROVAL ? List.of()
+                    : List.of(new EscalationRejected(reject.note(), reject.by(), reject.on()));
             case Promise promise -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL
                     || !promise.payBy().isAfter(promise.on().minusDays(1)) ? List.of()
                     : List.of(new PromiseMade(promise.payBy(), promise.by(), promise.on()));
@@ -277,6 +321,11 @@ public final class DunningCase {
                     false, promise.by(), promise.on()));
             case PromiseBroken broken -> held(state, Status.OPEN, null);
             case HoldLifted lifted -> held(state, Status.OPEN, null);
+            case WriteOffRequested requested -> held(state, Status.WRITE_OFF_PENDING, new Hold(Status.WRITE_OFF_PENDING, null,
+                    requested.reason(), null, false, requested.by(), requested.on()));
+            case WrittenOff writtenOff -> held(state, state.status(), null);
+            case WriteOffRejected rejected -> held(state, Status.OPEN, null);
+            case EscalationRejected rejected -> held(state, Status.PAUSED, null);
         };
     }
 

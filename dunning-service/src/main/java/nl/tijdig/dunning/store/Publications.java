@@ -89,6 +89,7 @@ public final class Publications {
             case PAID -> DunningCaseClosed.Reason.PAID;
             case CREDITED -> DunningCaseClosed.Reason.CREDITED;
             case CANCELLED -> DunningCaseClosed.Reason.CANCELLED;
+            case WRITTEN_OFF -> DunningCaseClosed.Reason.WRITTEN_OFF;
         };
         return new DunningCaseClosed(tenant, caseId, why, on, now);
     }

@@ -123,6 +123,14 @@ public class Timeline {
             case DunningCase.PromiseBroken p -> new Entry(at, "Promise to pay by " + p.payBy() + " not kept: dunning resumes",
                     null, null);
             case DunningCase.HoldLifted h -> new Entry(at, "Hold lifted: " + h.why(), null, null);
+            case DunningCase.WriteOffRequested w -> new Entry(at, "Write-off of " + money(w.amount()) + " asked ("
+                    + w.reason() + "): a second user must approve", w.by(), null);
+            case DunningCase.WrittenOff w -> new Entry(at, "Written off: " + money(w.amount()) + " (" + w.reason() + ")"
+                    + (w.approvedBy() != null ? ", asked by " + w.requestedBy() : ""),
+                    w.approvedBy() != null ? w.approvedBy() : w.requestedBy(), null);
+            case DunningCase.WriteOffRejected w -> new Entry(at, "Write-off rejected: dunning goes on", w.by(), null);
+            case DunningCase.EscalationRejected e -> new Entry(at, "Hand-over rejected by the creditor; paused"
+                    + (e.note() != null ? ": " + e.note() : ""), e.by(), null);
         };
     }
 

@@ -277,4 +277,43 @@ class DunningCaseTest {
         assertThat(given.state.status()).isEqualTo(DunningCase.Status.CLOSED);
         assertThat(given.when(new Tick(DUE.plusDays(11)))).isEmpty();
     }
+
+    @Test
+    void a_write_off_above_the_threshold_needs_a_second_user_and_closes_the_case() {
+        // given a write-off asked by one user, above the threshold
+        Given given = consumerCase();
+        assertThat(given.when(new DunningCase.RequestWriteOff("onvindbaar", true, "marieke", DUE.plusDays(90))))
+                .singleElement().isInstanceOf(DunningCase.WriteOffRequested.class);
+        assertThat(given.when(new Tick(DUE.plusDays(91)))).isEmpty();
+
+        // when the same user decides, nothing happens; when a second user approves, the case closes
+        assertThat(given.when(new DunningCase.DecideWriteOff(true, "marieke", DUE.plusDays(91)))).isEmpty();
+        assertThat(given.when(new DunningCase.DecideWriteOff(true, "joost", DUE.plusDays(91))))
+                .containsExactly(new DunningCase.WrittenOff(Money.eur("121.00"), "onvindbaar", "marieke", "joost",
+                        DUE.plusDays(91)), new Closed(ClosedReason.WRITTEN_OFF));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.CLOSED);
+    }
+
+    @Test
+    void a_small_write_off_closes_at_once_and_a_rejected_one_lets_dunning_go_on() {
+        Given small = consumerCase();
+        assertThat(small.when(new DunningCase.RequestWriteOff("te klein", false, "marieke", DUE)))
+                .hasExactlyElementsOfTypes(DunningCase.WrittenOff.class, Closed.class);
+
+        Given rejected = consumerCase();
+        rejected.when(new DunningCase.RequestWriteOff("twijfel", true, "marieke", DUE));
+        assertThat(rejected.when(new DunningCase.DecideWriteOff(false, "joost", DUE.plusDays(1)))).singleElement()
+                .isInstanceOf(DunningCase.WriteOffRejected.class);
+        assertThat(rejected.state.status()).isEqualTo(DunningCase.Status.OPEN);
+    }
+
+    @Test
+    void a_rejected_hand_over_pauses_the_case() {
+        Given given = consumerCase();
+        given.state = DunningCase.replay(given.state, List.of(new ApprovalRequested(DUE.plusDays(40))));
+        assertThat(given.when(new DunningCase.RejectEscalation("eerst bellen", "marieke", DUE.plusDays(41))))
+                .singleElement().isInstanceOf(DunningCase.EscalationRejected.class);
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.PAUSED);
+        assertThat(given.when(new DunningCase.RejectEscalation(null, "marieke", DUE.plusDays(42)))).isEmpty();
+    }
 }

@@ -1,0 +1,69 @@
+package nl.tijdig.dunning.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.List;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.security.Roles;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+
+/** The tenant's dunning settings: the open amount above which a write-off needs a second user (€ 500 unless set). */
+@Path("/dunning-settings")
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DunningSettingsResource {
+
+    public static final Money DEFAULT_WRITE_OFF_APPROVAL_ABOVE = Money.eur("500.00");
+
+    /** The threshold in euro. */
+    public record Settings(BigDecimal writeOffApprovalAbove) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @GET
+    public Uni<Settings> get() {
+        return threshold(pool, tenant.get()).map(t -> new Settings(t.amount()));
+    }
+
+    @PUT
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<Settings> put(Settings request) {
+        if (request == null || request.writeOffApprovalAbove() == null || request.writeOffApprovalAbove().signum() < 0
+                || request.writeOffApprovalAbove().stripTrailingZeros().scale() > 2) {
+            throw RejectedProblem.of(List.of(new Problem.FieldError("writeOffApprovalAbove",
+                    "is required: an amount in euro, 0 or more, at most 2 decimals")), "dunning settings");
+        }
+        TenantId owner = tenant.get();
+        return pool.preparedQuery("INSERT INTO dunning_settings (tenant_id, write_off_approval_above) VALUES ($1, $2) "
+                        + "ON CONFLICT (tenant_id) DO UPDATE SET write_off_approval_above = EXCLUDED.write_off_approval_above")
+                .execute(Tuple.of(owner.value(), request.writeOffApprovalAbove()))
+                .replaceWith(new Settings(Money.eur(request.writeOffApprovalAbove()).amount()));
+    }
+
+    /** The tenant's threshold. */
+    public static Uni<Money> threshold(SqlClient client, TenantId tenant) {
+        return client.preparedQuery("SELECT write_off_approval_above FROM dunning_settings WHERE tenant_id = $1")
+                .execute(Tuple.of(tenant.value())).map(rows -> rows.size() == 0 ? DEFAULT_WRITE_OFF_APPROVAL_ABOVE
+                        : Money.eur(rows.iterator().next().getBigDecimal(0)));
+    }
+}

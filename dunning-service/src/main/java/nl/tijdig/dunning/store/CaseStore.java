@@ -21,6 +21,7 @@ import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.dunning.domain.Prescription;
+import nl.tijdig.dunning.domain.VatRelief;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PublicEvent;
@@ -68,7 +69,7 @@ public class CaseStore {
     /** A case row as the scheduler and the handlers work on it. */
     public record CaseRow(TenantId tenant, InvoiceId caseId, DebtorId debtorId, String invoiceNumber, Segment segment,
             DunningCase.State state, LocalDate issueDate, Money principal, String paymentReference, String payLink,
-            long streamVersion) {
+            long streamVersion, Money vat, LocalDate vatReliefOn, Money vatRelieved) {
 
         /** The invoice as a letter lists it. */
         public Letter.Invoice invoice() {
@@ -93,15 +94,16 @@ public class CaseStore {
             LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
                             + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
-                            + "stream_version, due_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, "
-                            + "$15) "
+                            + "stream_version, due_date, vat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                            + "1, $15, $16) "
                             + "ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
                             Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
                             invoice.paymentReference(),
-                            Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate())))
+                            Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate(),
+                            invoice.vatTotal().amount())))
                     .flatMap(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()
                             : store.append(tx, invoice.tenantId(), new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
                                     List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state),
@@ -169,8 +171,28 @@ public class CaseStore {
             }
             DunningCase.State next = DunningCase.replay(row.state(), events);
             published.addAll(more.apply(row, next));
+            Money reversedVat = Money.zero(row.vat().currency());
+            if (row.vatReliefOn() != null && row.vatRelieved().isPositive()) {
+                for (DunningCase.Event event : events) {
+                    if (event instanceof DunningCase.OpenUpdated updated && updated.payment()
+                            && row.state().open().isGreaterThan(updated.open())) {
+                        Money paid = row.state().open().minus(updated.open());
+                        Money vat = VatRelief.vatPart(paid, row.vat(), row.principal() != null ? row.principal()
+                                : row.state().principal()).min(row.vatRelieved().minus(reversedVat));
+                        reversedVat = reversedVat.plus(vat);
+                        published.add(new nl.tijdig.events.VatReliefReversed(tenant, new CaseId(caseId.value()),
+                                row.invoiceNumber(), updated.on() != null ? updated.on() : BusinessTime.today(clock), paid, vat,
+                                clock.instant()));
+                    }
+                }
+            }
+            Money lessRelieved = reversedVat;
             Change change = new Change(row, next, events, published);
             return save(tx, List.of(change))
+                    .chain(() -> !lessRelieved.isPositive() ? Uni.createFrom().voidItem()
+                            : tx.preparedQuery("UPDATE dunning_cases SET vat_relieved = vat_relieved - $3 WHERE tenant_id = $1 "
+                                    + "AND case_id = $2").execute(Tuple.of(tenant.value(), caseId.value(),
+                                            lessRelieved.amount())).replaceWithVoid())
                     .chain(() -> refreshDebtors(tx, List.of(new DebtorKey(tenant, row.debtorId())), null, List.of()))
                     .replaceWith(events);
         });
@@ -285,6 +307,35 @@ public class CaseStore {
                 });
     }
 
+    /**
+     * Publishes VatReliefEligible once for each claim still open one year after it fell due (the VAT part
+     * of what is open), in batches; returns how many.
+     */
+    public Uni<Integer> vatRelief(SqlConnection tx, LocalDate today, int batchSize) {
+        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE due_date <= $1 AND vat_relief_on IS NULL "
+                        + "AND status <> 'CLOSED' AND vat > 0 AND open > 0 ORDER BY due_date LIMIT $2 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(VatRelief.dueOnOrBefore(today), batchSize)).flatMap(rows -> {
+                    List<Change> changes = new ArrayList<>();
+                    List<Tuple> relieved = new ArrayList<>();
+                    for (Row r : rows) {
+                        CaseRow row = row(r);
+                        LocalDate eligible = VatRelief.eligibleOn(row.state().dueDate());
+                        Money vat = VatRelief.vatPart(row.state().open(), row.vat(),
+                                row.principal() != null ? row.principal() : row.state().principal());
+                        changes.add(new Change(row, row.state(), List.of(), List.of(new nl.tijdig.events.VatReliefEligible(
+                                row.tenant(), new CaseId(row.caseId().value()), row.invoiceNumber(), row.state().dueDate(),
+                                eligible, row.state().open(), vat, clock.instant()))));
+                        relieved.add(Tuple.of(row.tenant().value(), row.caseId().value(), today, vat.amount()));
+                    }
+                    if (changes.isEmpty()) {
+                        return Uni.createFrom().item(rows.size());
+                    }
+                    return save(tx, changes).chain(() -> tx.preparedQuery("UPDATE dunning_cases SET vat_relief_on = $3, "
+                            + "vat_relieved = $4 WHERE tenant_id = $1 AND case_id = $2").executeBatch(relieved))
+                            .replaceWith(rows.size());
+                });
+    }
+
     public Uni<Optional<View>> get(SqlClient client, TenantId tenant, UUID caseId) {
         return client.preparedQuery("SELECT * FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
                 .execute(Tuple.of(tenant.value(), caseId))
@@ -298,7 +349,9 @@ public class CaseStore {
                 new DebtorId(row.getUUID("debtor_id")), row.getString("invoice_number"),
                 Segment.valueOf(row.getString("segment")), state, row.getLocalDate("issue_date"),
                 principal == null ? null : Money.of(principal, state.open().currency()), row.getString("payment_reference"),
-                row.getString("pay_link"), row.getLong("stream_version"));
+                row.getString("pay_link"), row.getLong("stream_version"),
+                Money.of(row.getBigDecimal("vat"), state.open().currency()), row.getLocalDate("vat_relief_on"),
+                Money.of(row.getBigDecimal("vat_relieved"), state.open().currency()));
     }
 
     private static View view(Row row) {

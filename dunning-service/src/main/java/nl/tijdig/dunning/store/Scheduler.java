@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  * advanced step, one phone task (PhoneCallDue), approval requests (AwaitingApproval) and hand-overs
  * (EscalatedToCollection), all written with the cases in the same transaction. A debtor whose contact or
  * creditor profile has not arrived yet waits for the next run. Then the letters no channel confirmed
- * ({@link LetterStore}) and the claims about to prescribe (PrescriptionApproaching).
+ * ({@link LetterStore}), the claims about to prescribe (PrescriptionApproaching) and those unpaid a year
+ * after their due date (VatReliefEligible).
  */
 @ApplicationScoped
 public class Scheduler {
@@ -95,7 +96,13 @@ public class Scheduler {
         return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
                 new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)))
                 .call(() -> letterStore.followUpAll(today, batchSize))
-                .call(() -> warnAll(today, batchSize));
+                .call(() -> warnAll(today, batchSize))
+                .call(() -> vatReliefAll(today, batchSize));
+    }
+
+    private Uni<Void> vatReliefAll(LocalDate today, int batchSize) {
+        return pool.withTransaction(tx -> cases.vatRelief(tx, today, batchSize))
+                .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : vatReliefAll(today, batchSize));
     }
 
     private Uni<Void> warnAll(LocalDate today, int batchSize) {

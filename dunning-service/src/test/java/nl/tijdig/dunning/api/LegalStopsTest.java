@@ -76,4 +76,29 @@ class LegalStopsTest {
         assertThat(warning.basis()).isEqualTo(PrescriptionApproaching.Basis.CONSUMER_TWO_YEARS);
         assertThat(warning.countedFrom()).isEqualTo(DUE.plusDays(1));
     }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000ea"))
+    void vat_relief_a_year_after_the_due_date_across_a_leap_day_and_owed_again_on_a_later_payment() {
+        // given an invoice of 1,210.00 (210.00 VAT) due on 29 February 2028, never paid
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000ea");
+        DebtorId debtor = world.debtor("Schrikkel B.V.", Segment.B2B);
+        InvoiceIssued invoice = world.invoice(debtor, "Schrikkel B.V.", Segment.B2B, "VAT-1", "1210.00",
+                LocalDate.of(2028, 1, 30), LocalDate.of(2028, 2, 29));
+
+        // when the scheduler runs the day before one year has passed, nothing; on 28 February 2029, eligible
+        DunningWorld.runOn(LocalDate.of(2029, 2, 27));
+        world.published(nl.tijdig.events.VatReliefEligible.class, 0);
+        DunningWorld.runOn(LocalDate.of(2029, 2, 28));
+        DunningWorld.runOn(LocalDate.of(2029, 3, 1));
+        var eligible = world.published(nl.tijdig.events.VatReliefEligible.class, 1).get(0);
+        assertThat(eligible.eligibleOn()).isEqualTo(LocalDate.of(2029, 2, 28));
+        assertThat(eligible.vat()).isEqualTo(nl.tijdig.kernel.Money.eur("210.00"));
+
+        // when half is paid later, the VAT on it is owed again
+        world.paid(invoice.invoiceId(), "605.00", "605.00", LocalDate.of(2029, 4, 2));
+        var reversed = world.published(nl.tijdig.events.VatReliefReversed.class, 1).get(0);
+        assertThat(reversed.vat()).isEqualTo(nl.tijdig.kernel.Money.eur("105.00"));
+        assertThat(reversed.paidOn()).isEqualTo(LocalDate.of(2029, 4, 2));
+    }
 }

@@ -96,6 +96,16 @@ final class DunningServiceFixtures {
         fixtures.put("POST /cases/{id}/promise", Fixture.of(() -> Call.json("POST", "/cases/" + invoiceA + "/promise",
                 "{\"payBy\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).plusDays(5) + "\"}", 200),
                 this::notFoundForB));
+        fixtures.put("POST /cases/{id}/payment-plan", Fixture.of(() -> {
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+            String open = Call.get("/cases/" + invoiceA).send(url, world.token(world.a, "tenant-admin")).path("state.open.amount");
+            java.math.BigDecimal half = new java.math.BigDecimal(open).divide(java.math.BigDecimal.valueOf(2), 2,
+                    java.math.RoundingMode.DOWN);
+            java.math.BigDecimal rest = new java.math.BigDecimal(open).subtract(half);
+            return Call.json("POST", "/cases/" + invoiceA + "/payment-plan", """
+                    {"instalments": [{"dueOn": "%s", "amount": "%s"}, {"dueOn": "%s", "amount": "%s"}]}"""
+                    .formatted(today.plusDays(10), half, today.plusDays(40), rest), 200);
+        }, this::notFoundForB));
         fixtures.put("GET /cases/{id}/timeline", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/timeline"),
                 this::notFoundForB));
         fixtures.put("POST /cases/{id}/write-off", Fixture.of(() -> Call.json("POST", "/cases/" + newCase() + "/write-off",

@@ -52,6 +52,14 @@ public class CaseResource {
     public record ResolutionRequest(DunningCase.DisputeOutcome outcome, String note) {
     }
 
+    /** A payment plan: its instalments (dates ascending, summing to what is open) and grace days (0–30, default 5). */
+    public record PlanRequest(List<InstalmentRequest> instalments, Integer graceDays) {
+    }
+
+    /** One instalment. */
+    public record InstalmentRequest(java.time.LocalDate dueOn, java.math.BigDecimal amount) {
+    }
+
     /** Why the claim is written off. */
     public record WriteOffRequest(String reason) {
     }
@@ -235,6 +243,59 @@ public class CaseResource {
             }
             return decide(id, new DunningCase.DecideWriteOff(request.approve(), user, BusinessTime.today(clock)),
                     "has no write-off waiting");
+        });
+    }
+
+    /**
+     * Agrees a payment plan: no reminders while its instalments are met (each checked against what was
+     * paid since, after its grace days); a missed one resumes dunning at the step it stood. 422 names each
+     * bad instalment; 409 for a disputed, finished, approval- or write-off-awaiting case.
+     */
+    @POST
+    @Path("/payment-plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.COLLECTOR})
+    public Uni<CaseStore.View> plan(@PathParam("id") UUID id, PlanRequest request) {
+        java.time.LocalDate today = BusinessTime.today(clock);
+        TenantId owner = tenant.get();
+        return cases.get(pool, owner, id).flatMap(found -> {
+            CaseStore.View view = found.orElseThrow(() -> new NotFoundProblem("case", id));
+            nl.tijdig.kernel.Money open = view.state().open();
+            List<Problem.FieldError> errors = new java.util.ArrayList<>();
+            List<DunningCase.Instalment> instalments = new java.util.ArrayList<>();
+            int grace = request == null || request.graceDays() == null ? 5 : request.graceDays();
+            if (grace < 0 || grace > 30) {
+                errors.add(new Problem.FieldError("graceDays", "must be 0 to 30"));
+            }
+            List<InstalmentRequest> asked = request == null || request.instalments() == null ? List.of() : request.instalments();
+            if (asked.size() < 2 || asked.size() > 24) {
+                errors.add(new Problem.FieldError("instalments", "a plan has 2 to 24 instalments"));
+            }
+            nl.tijdig.kernel.Money sum = nl.tijdig.kernel.Money.zero(open.currency());
+            java.time.LocalDate previous = today.minusDays(1);
+            for (int i = 0; i < asked.size(); i++) {
+                InstalmentRequest in = asked.get(i);
+                String at = "instalments[" + i + "]";
+                if (in == null || in.dueOn() == null || !in.dueOn().isAfter(previous)) {
+                    errors.add(new Problem.FieldError(at + ".dueOn", "is required, from today, after the one before"));
+                } else {
+                    previous = in.dueOn();
+                }
+                if (in == null || in.amount() == null || in.amount().signum() <= 0 || in.amount().stripTrailingZeros().scale() > 2) {
+                    errors.add(new Problem.FieldError(at + ".amount", "is required: more than zero, at most 2 decimals"));
+                } else if (in.dueOn() != null) {
+                    nl.tijdig.kernel.Money amount = nl.tijdig.kernel.Money.of(in.amount(), open.currency());
+                    sum = sum.plus(amount);
+                    instalments.add(new DunningCase.Instalment(in.dueOn(), amount));
+                }
+            }
+            if (errors.isEmpty() && !sum.equals(open)) {
+                errors.add(new Problem.FieldError("instalments", "sum to " + sum.amount().toPlainString() + "; "
+                        + open.amount().toPlainString() + " is open"));
+            }
+            reject(errors, "a payment plan");
+            return decide(id, new DunningCase.AgreePlan(instalments, grace, user(), today),
+                    "is disputed, finished, or awaiting approval or a write-off decision");
         });
     }
 

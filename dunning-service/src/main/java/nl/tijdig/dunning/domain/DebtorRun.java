@@ -58,8 +58,9 @@ public final class DebtorRun {
                 if (next.stream().anyMatch(e -> e instanceof DunningCase.StepDue s && s.kind() == DunningPolicy.Kind.PHONE_CALL)) {
                     phone.add(due.invoice());
                 }
-                if (!next.stream().allMatch(e -> e instanceof DunningCase.StepSkipped || e instanceof DunningCase.PromiseBroken)) {
-                    break; // one step a day; skipped pre-due notes and a broken promise do not count
+                if (!next.stream().allMatch(e -> e instanceof DunningCase.StepSkipped || e instanceof DunningCase.PromiseBroken
+                        || e instanceof DunningCase.PlanBroken)) {
+                    break; // one step a day; skipped pre-due notes and a broken promise or plan do not count
                 }
             }
             decided.put(id, events);

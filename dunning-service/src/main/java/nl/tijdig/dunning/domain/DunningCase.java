@@ -31,6 +31,8 @@ public final class DunningCase {
         PROMISED,
         /** A write-off above the tenant's threshold waits for a second user's approval. */
         WRITE_OFF_PENDING,
+        /** A payment plan was agreed: no reminders while its instalments are met. */
+        IN_PLAN,
         CLOSED
     }
 
@@ -55,7 +57,40 @@ public final class DunningCase {
      * credit note still to come) or a promise to pay by {@code until}; who agreed to it and when.
      */
     public record Hold(Status kind, DisputeReason reason, String note, LocalDate until, boolean awaitingCredit, String by,
-            LocalDate since) {
+            LocalDate since, Plan plan) {
+
+        public Hold(Status kind, DisputeReason reason, String note, LocalDate until, boolean awaitingCredit, String by,
+                LocalDate since) {
+            this(kind, reason, note, until, awaitingCredit, by, since, null);
+        }
+    }
+
+    /** One instalment of a payment plan. */
+    public record Instalment(LocalDate dueOn, Money amount) {
+    }
+
+    /**
+     * A payment plan: the instalments (summing to what was open when it was agreed), the grace days after
+     * each, and what was open then — so what was paid since is {@code openAtStart − open}.
+     */
+    public record Plan(List<Instalment> instalments, int graceDays, Money openAtStart) {
+
+        public Plan {
+            instalments = List.copyOf(instalments);
+        }
+
+        /** The first instalment not met by what was paid since, if any. */
+        public Optional<Instalment> firstUnmet(Money open) {
+            Money paid = openAtStart.minus(open);
+            Money due = Money.zero(openAtStart.currency());
+            for (Instalment instalment : instalments) {
+                due = due.plus(instalment.amount());
+                if (due.isGreaterThan(paid)) {
+                    return Optional.of(instalment);
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     /** Why a case closed. */
@@ -155,6 +190,10 @@ public final class DunningCase {
     public record DecideWriteOff(boolean approve, String by, LocalDate on) implements Command {
     }
 
+    /** A payment plan was agreed with the debtor. */
+    public record AgreePlan(List<Instalment> instalments, int graceDays, String by, LocalDate on) implements Command {
+    }
+
     /** The creditor does not want the claim handed over (now): the case is paused until staff go on. */
     public record RejectEscalation(String note, String by, LocalDate on) implements Command {
     }
@@ -225,6 +264,14 @@ public final class DunningCase {
     public record WriteOffRequested(Money amount, String reason, String by, LocalDate on) implements Event {
     }
 
+    public record PlanAgreed(List<Instalment> instalments, int graceDays, Money openAtStart, String by, LocalDate on)
+            implements Event {
+    }
+
+    /** An instalment was not met within its grace days: dunning resumes at the step it stood. */
+    public record PlanBroken(Instalment missed, LocalDate on) implements Event {
+    }
+
     /** The claim is written off; {@code approvedBy} is the second user (null: under the threshold). */
     public record WrittenOff(Money amount, String reason, String requestedBy, String approvedBy, LocalDate on)
             implements Event {
@@ -274,6 +321,9 @@ public final class DunningCase {
                     : decision.approve() ? List.of(new WrittenOff(state.open(), state.hold().note(), state.hold().by(),
                             decision.by(), decision.on()), new Closed(ClosedReason.WRITTEN_OFF))
                     : List.of(new WriteOffRejected(decision.by(), decision.on()));
+            case AgreePlan plan -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL
+                    || state.status() == Status.WRITE_OFF_PENDING || plan.instalments().isEmpty() ? List.of()
+                    : List.of(new PlanAgreed(plan.instalments(), plan.graceDays(), state.open(), plan.by(), plan.on()));
             case RejectEscalation reject -> state.status() != Status.AWAITING_APPROVAL ? List.of()
                     : List.of(new EscalationRejected(reject.note(), reject.by(), reject.on()));
             case Promise promise -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL
@@ -326,6 +376,9 @@ public final class DunningCase {
             case WrittenOff writtenOff -> held(state, state.status(), null);
             case WriteOffRejected rejected -> held(state, Status.OPEN, null);
             case EscalationRejected rejected -> held(state, Status.PAUSED, null);
+            case PlanAgreed plan -> held(state, Status.IN_PLAN, new Hold(Status.IN_PLAN, null, null, null, false, plan.by(),
+                    plan.on(), new Plan(plan.instalments(), plan.graceDays(), plan.openAtStart())));
+            case PlanBroken broken -> held(state, Status.OPEN, null);
         };
     }
 
@@ -363,6 +416,10 @@ public final class DunningCase {
      * escalation the day after the final notice's deadline. None while the case waits or is finished.
      */
     public static Optional<LocalDate> nextActionOn(State state) {
+        if (state.status() == Status.IN_PLAN && state.hold() != null && state.hold().plan() != null) {
+            return state.hold().plan().firstUnmet(state.open())
+                    .map(i -> i.dueOn().plusDays(state.hold().plan().graceDays() + 1L));
+        }
         if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()) {
             return Optional.of(state.hold().until().plusDays(1));
         }
@@ -421,6 +478,11 @@ public final class DunningCase {
 
     /** The next step the facts reach today, if any: one at a time. */
     private static List<Event> tick(LocalDate today, State state) {
+        if (state.status() == Status.IN_PLAN && state.hold() != null && state.hold().plan() != null) {
+            Plan plan = state.hold().plan();
+            return plan.firstUnmet(state.open()).filter(i -> today.isAfter(i.dueOn().plusDays(plan.graceDays())))
+                    .<List<Event>>map(i -> List.of(new PlanBroken(i, today))).orElse(List.of());
+        }
         if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()
                 && today.isAfter(state.hold().until())) {
             return List.of(new PromiseBroken(state.hold().until(), today));

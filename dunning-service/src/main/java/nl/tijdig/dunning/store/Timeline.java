@@ -129,6 +129,12 @@ public class Timeline {
                     + (w.approvedBy() != null ? ", asked by " + w.requestedBy() : ""),
                     w.approvedBy() != null ? w.approvedBy() : w.requestedBy(), null);
             case DunningCase.WriteOffRejected w -> new Entry(at, "Write-off rejected: dunning goes on", w.by(), null);
+            case DunningCase.PlanAgreed p -> new Entry(at, "Payment plan agreed: " + p.instalments().size()
+                    + " instalments of " + money(p.openAtStart()) + ", the last on "
+                    + p.instalments().get(p.instalments().size() - 1).dueOn() + " (" + p.graceDays() + " days' grace)",
+                    p.by(), null);
+            case DunningCase.PlanBroken p -> new Entry(at, "Instalment of " + p.missed().dueOn() + " ("
+                    + money(p.missed().amount()) + ") not met: dunning resumes", null, null);
             case DunningCase.EscalationRejected e -> new Entry(at, "Hand-over rejected by the creditor; paused"
                     + (e.note() != null ? ": " + e.note() : ""), e.by(), null);
         };

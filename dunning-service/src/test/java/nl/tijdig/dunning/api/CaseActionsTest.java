@@ -141,4 +141,37 @@ class CaseActionsTest {
         assertThat(report.getDouble("dso")).isEqualTo(54.0);
         given().when().get("/reports/aging?dsoDays=7").then().statusCode(422).body("errors[0].field", is("dsoDays"));
     }
+
+    @Test
+    @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000eb"))
+    void a_payment_plan_holds_letters_while_met_and_a_missed_instalment_resumes_dunning() {
+        // given an overdue invoice of 300.00 and a plan of two instalments (5 days' grace)
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000eb");
+        DebtorId debtor = world.debtor("Termijn B.V.", Segment.B2B);
+        InvoiceIssued invoice = world.invoice(debtor, "Termijn B.V.", Segment.B2B, "PL-1", "300.00", ISSUED, DUE);
+        String path = "/cases/" + invoice.invoiceId().value();
+        DunningWorld.clockAt(DUE, LocalTime.of(9, 0));
+        given().contentType(ContentType.JSON).body("{\"instalments\": [{\"dueOn\": \"" + DUE.plusDays(10)
+                + "\", \"amount\": \"100.00\"}]}").when().post(path + "/payment-plan").then().statusCode(422)
+                .body("errors.field", hasItem("instalments"));
+        given().contentType(ContentType.JSON).body("{\"instalments\": [{\"dueOn\": \"" + DUE.plusDays(10)
+                + "\", \"amount\": \"150.00\"}, {\"dueOn\": \"" + DUE.plusDays(40) + "\", \"amount\": \"150.00\"}]}")
+                .when().post(path + "/payment-plan").then().statusCode(200).body("state.status", is("IN_PLAN"));
+
+        // when the first instalment is paid and the reminder days pass, no letter goes out
+        world.paid(invoice.invoiceId(), "150.00", "150.00", DUE.plusDays(9));
+        org.awaitility.Awaitility.await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get(path).then()
+                .body("state.open.amount", is("150.00")));
+        DunningWorld.runOn(DUE.plusDays(1));
+        DunningWorld.runOn(DUE.plusDays(20));
+        DunningWorld.runOn(DUE.plusDays(45));
+        world.published(ReminderDue.class, 0);
+
+        // when the second instalment's grace has passed unpaid, dunning resumes with a reminder
+        DunningWorld.runOn(DUE.plusDays(46));
+        ReminderDue resumed = world.published(ReminderDue.class, 1).get(0);
+        assertThat(resumed.totalOpen()).isEqualTo(nl.tijdig.kernel.Money.eur("150.00"));
+        given().when().get(path + "/timeline").then().body("what", hasItem("Instalment of " + DUE.plusDays(40)
+                + " (EUR 150.00) not met: dunning resumes"));
+    }
 }

@@ -316,4 +316,29 @@ class DunningCaseTest {
         assertThat(given.state.status()).isEqualTo(DunningCase.Status.PAUSED);
         assertThat(given.when(new DunningCase.RejectEscalation(null, "marieke", DUE.plusDays(42)))).isEmpty();
     }
+
+    @Test
+    void a_plan_holds_reminders_while_its_instalments_are_met_and_a_missed_one_resumes_dunning() {
+        // given a plan of 3 × 40.33 for the 121.00 open, 5 days' grace
+        Given given = consumerCase();
+        List<DunningCase.Instalment> instalments = List.of(
+                new DunningCase.Instalment(DUE.plusDays(10), Money.eur("40.34")),
+                new DunningCase.Instalment(DUE.plusDays(40), Money.eur("40.33")),
+                new DunningCase.Instalment(DUE.plusDays(70), Money.eur("40.33")));
+        given.when(new DunningCase.AgreePlan(instalments, 5, "clerk", DUE.plusDays(2)));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.IN_PLAN);
+        assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.plusDays(16));
+
+        // when the first instalment is paid, the plan waits for the second
+        given.when(new OpenChanged(Money.eur("80.66"), ClosedReason.PAID, DUE.plusDays(9)));
+        assertThat(given.when(new Tick(DUE.plusDays(16)))).isEmpty();
+        assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.plusDays(46));
+
+        // when the second is not met within its grace days, the plan is broken and dunning resumes
+        assertThat(given.when(new Tick(DUE.plusDays(45)))).isEmpty();
+        assertThat(given.when(new Tick(DUE.plusDays(46)))).singleElement()
+                .isEqualTo(new DunningCase.PlanBroken(instalments.get(1), DUE.plusDays(46)));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.OPEN);
+        assertThat(given.when(new Tick(DUE.plusDays(46)))).singleElement().isInstanceOf(StepSkipped.class);
+    }
 }

@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -21,10 +19,8 @@ import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
-import nl.tijdig.runtime.clock.MovableClock;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Staff's actions on a case (disputes, promises), each by a named user and on the case's timeline. */
@@ -32,18 +28,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "dunning"))
-class CaseActionsTest {
+class CaseActionsTest extends ClockedTest {
 
     static final LocalDate ISSUED = LocalDate.of(2028, 5, 1);
     static final LocalDate DUE = LocalDate.of(2028, 5, 31);
-
-    @Inject
-    Clock clock;
-
-    @AfterEach
-    void realTime() {
-        ((MovableClock) clock).reset();
-    }
 
     @Test
     @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e6"))

@@ -13,7 +13,6 @@ import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,10 +29,8 @@ import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
-import nl.tijdig.runtime.clock.MovableClock;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,19 +43,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "dunning"))
-class DunningComplaintsTest {
+class DunningComplaintsTest extends ClockedTest {
 
     static final LocalDate ISSUED = LocalDate.of(2027, 3, 1);
     static final LocalDate DUE = LocalDate.of(2027, 3, 31);
     static final String ADMIN = "tenant-admin";
-
-    @Inject
-    Clock clock;
-
-    @AfterEach
-    void realTime() {
-        ((MovableClock) clock).reset();
-    }
 
     @Test
     @TestSecurity(user = "admin", roles = {ADMIN, "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000d1"))

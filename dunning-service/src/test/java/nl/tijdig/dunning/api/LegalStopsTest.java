@@ -11,18 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.LocalDate;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PrescriptionApproaching;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
-import nl.tijdig.runtime.clock.MovableClock;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Legal stops: a debtor in insolvency is paused by staff; prescription is warned before it bites. */
@@ -30,18 +26,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "dunning"))
-class LegalStopsTest {
+class LegalStopsTest extends ClockedTest {
 
     static final LocalDate ISSUED = LocalDate.of(2028, 1, 3);
     static final LocalDate DUE = LocalDate.of(2028, 1, 31);
-
-    @Inject
-    Clock clock;
-
-    @AfterEach
-    void realTime() {
-        ((MovableClock) clock).reset();
-    }
 
     @Test
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e4"))

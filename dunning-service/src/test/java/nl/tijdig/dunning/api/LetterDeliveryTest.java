@@ -11,8 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,10 +21,8 @@ import nl.tijdig.events.ReminderDue;
 import nl.tijdig.events.StepFlagged;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
-import nl.tijdig.runtime.clock.MovableClock;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A letter is followed until a channel confirms it: sent once more, the fallback channel, or staff. */
@@ -34,18 +30,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "dunning"))
-class LetterDeliveryTest {
+class LetterDeliveryTest extends ClockedTest {
 
     static final LocalDate ISSUED = LocalDate.of(2027, 9, 1);
     static final LocalDate DUE = LocalDate.of(2027, 10, 1);
-
-    @Inject
-    Clock clock;
-
-    @AfterEach
-    void realTime() {
-        ((MovableClock) clock).reset();
-    }
 
     @Test
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e1"))

@@ -13,7 +13,6 @@ import io.quarkus.test.security.SecurityAttribute;
 import io.quarkus.test.security.TestSecurity;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +32,6 @@ import nl.tijdig.eventstore.outbox.OutboxRelay;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
-import nl.tijdig.runtime.clock.MovableClock;
 import nl.tijdig.testing.kafka.TopicProbe;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
@@ -43,7 +41,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +52,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "dunning"))
-class ReplayTest {
+class ReplayTest extends ClockedTest {
 
     static final LocalDate ISSUED = LocalDate.of(2027, 11, 1);
     static final LocalDate DUE = LocalDate.of(2027, 12, 1);
@@ -63,18 +60,10 @@ class ReplayTest {
             "tijdig.payment.v1", PaymentsSubscription.NAME, "tijdig.notification.v1", NotificationsSubscription.NAME);
 
     @Inject
-    Clock clock;
-
-    @Inject
     CaseStore cases;
 
     @Inject
     Pool pool;
-
-    @AfterEach
-    void realTime() {
-        ((MovableClock) clock).reset();
-    }
 
     @Test
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000e5"))

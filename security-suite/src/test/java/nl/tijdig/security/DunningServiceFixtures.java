@@ -50,6 +50,11 @@ final class DunningServiceFixtures {
 
     Map<String, Fixture> all() {
         Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        fixtures.put("GET /cases", Fixture.of(() -> Call.get("/cases?limit=200"), call -> {
+            Response response = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).doesNotContain(invoices.invoice(world.a));
+        }));
         fixtures.put("GET /cases/{id}", Fixture.of(() -> Call.get("/cases/" + invoices.invoice(world.a)), call ->
                 assertThat(call.send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(404)));
         fixtures.put("POST /quotes", Fixture.of(() -> Call.json("POST", "/quotes", QUOTE, 200), call -> {

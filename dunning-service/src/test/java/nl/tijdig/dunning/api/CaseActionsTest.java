@@ -162,4 +162,28 @@ class CaseActionsTest extends ClockedTest {
         given().when().get(path + "/timeline").then().body("what", hasItem("Instalment of " + DUE.plusDays(40)
                 + " (EUR 150.00) not met: dunning resumes"));
     }
+
+    @Test
+    @TestSecurity(user = "marieke", roles = {"collector", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000ec"))
+    void cases_are_listed_by_state_debtor_and_age_oldest_due_first() {
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000ec");
+        DebtorId one = world.debtor("Lijst B.V.", Segment.B2B);
+        DebtorId other = world.debtor("Andere B.V.", Segment.B2B);
+        LocalDate today = LocalDate.of(2028, 8, 15);
+        world.invoice(one, "Lijst B.V.", Segment.B2B, "L-1", "100.00", today.minusDays(40), today.minusDays(10));
+        world.invoice(one, "Lijst B.V.", Segment.B2B, "L-2", "200.00", today.minusDays(75), today.minusDays(45));
+        world.invoice(other, "Andere B.V.", Segment.B2B, "L-3", "300.00", today.minusDays(23), today.plusDays(7));
+        DunningWorld.clockAt(today, LocalTime.of(12, 0));
+
+        given().when().get("/cases?minDaysPastDue=30").then().statusCode(200)
+                .body("cases.invoiceNumber", org.hamcrest.Matchers.contains("L-2")).body("cases[0].daysPastDue", is(45));
+        given().when().get("/cases?debtorId=" + other.value()).then().body("cases.invoiceNumber",
+                org.hamcrest.Matchers.contains("L-3"));
+        var first = given().when().get("/cases?status=OPEN&limit=2").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("cases.invoiceNumber")).containsExactly("L-2", "L-1");
+        given().when().get("/cases?status=OPEN&limit=2&after=" + first.getString("next")).then()
+                .body("cases.invoiceNumber", org.hamcrest.Matchers.contains("L-3")).body("next", org.hamcrest.Matchers.nullValue());
+        given().when().get("/cases?status=SLEEPING&limit=500").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("status", "limit"));
+    }
 }

@@ -3,9 +3,15 @@ package nl.tijdig.dunning.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import jakarta.ws.rs.DefaultValue;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
 import jakarta.ws.rs.core.MediaType;
 import nl.tijdig.dunning.store.DunningConfig;
 import nl.tijdig.dunning.store.Scheduler;
@@ -31,5 +37,17 @@ public class DunningRunResource {
     @POST
     public Uni<Scheduler.Run> run() {
         return scheduler.runOnce(config.scheduler().batchSize());
+    }
+
+    /**
+     * The latest runs that dunned at least one debtor (kept 90 days), newest first; one under way shows
+     * its figures so far and no {@code finishedAt}.
+     */
+    @GET
+    public Uni<List<Scheduler.Run>> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw RejectedProblem.of(List.of(new Problem.FieldError("limit", "must be 1 to 200")), "a run list");
+        }
+        return scheduler.recent(limit);
     }
 }

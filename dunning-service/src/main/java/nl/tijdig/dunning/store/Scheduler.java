@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,14 +70,34 @@ public class Scheduler {
     @Inject
     LetterStore letterStore;
 
-    /** What one run did. */
-    public record Run(LocalDate day, int debtors, int letters, int phoneCalls, int approvals, int escalations, int waiting) {
+    /**
+     * What one run did: the debtors it looked at, the letters, phone tasks, approval requests and hand-overs
+     * it asked for, the debtors waiting for their contact or creditor data. {@code finishedAt} is empty while
+     * it runs (and for ever after a crash).
+     */
+    public record Run(UUID runId, LocalDate day, Instant startedAt, Instant finishedAt, int debtors, int letters,
+            int phoneCalls, int approvals, int escalations, int waiting) {
 
         Run plus(Run o) {
-            return new Run(day, debtors + o.debtors, letters + o.letters, phoneCalls + o.phoneCalls,
-                    approvals + o.approvals, escalations + o.escalations, waiting + o.waiting);
+            return new Run(runId, day, startedAt, finishedAt, debtors + o.debtors, letters + o.letters,
+                    phoneCalls + o.phoneCalls, approvals + o.approvals, escalations + o.escalations, waiting + o.waiting);
+        }
+
+        Run counts(int debtors, int letters, int phoneCalls, int approvals, int escalations, int waiting) {
+            return new Run(runId, day, startedAt, null, debtors, letters, phoneCalls, approvals, escalations, waiting);
+        }
+
+        /** Looked at no debtor that could be dunned (only those waiting for data, if any): not recorded. */
+        boolean empty() {
+            return debtors == 0;
         }
     }
+
+    /** How often a long run logs how far it got. */
+    private static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(10);
+
+    /** Runs kept in {@code dunning_runs}. */
+    static final int KEEP_RUNS_DAYS = 90;
 
     private record Cursor(LocalDate next, UUID tenant, UUID debtor) {
     }
@@ -93,11 +114,45 @@ public class Scheduler {
      */
     public Uni<Run> runOnce(int batchSize) {
         LocalDate today = BusinessTime.today(clock);
+        Run start = new Run(ids.next(), today, clock.instant(), null, 0, 0, 0, 0, 0, 0);
+        long[] lastLog = {System.nanoTime()};
         return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
-                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), new Run(today, 0, 0, 0, 0, 0, 0)))
+                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), start, lastLog))
                 .call(() -> letterStore.followUpAll(today, batchSize))
                 .call(() -> warnAll(today, batchSize))
-                .call(() -> vatReliefAll(today, batchSize));
+                .call(() -> vatReliefAll(today, batchSize))
+                .flatMap(run -> finish(run));
+    }
+
+    /** Marks a run that did something finished, and forgets runs older than {@link #KEEP_RUNS_DAYS}. */
+    private Uni<Run> finish(Run run) {
+        if (run.empty()) {
+            return Uni.createFrom().item(new Run(run.runId(), run.day(), run.startedAt(), clock.instant(), 0, 0, 0, 0, 0, 0));
+        }
+        Instant finished = clock.instant();
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE dunning_runs SET finished_at = $2 WHERE run_id = $1")
+                        .execute(Tuple.of(run.runId(), finished.atOffset(ZoneOffset.UTC)))
+                        .chain(() -> tx.preparedQuery("DELETE FROM dunning_runs WHERE started_at < $1")
+                                .execute(Tuple.of(finished.minus(java.time.Duration.ofDays(KEEP_RUNS_DAYS))
+                                        .atOffset(ZoneOffset.UTC)))))
+                .replaceWith(new Run(run.runId(), run.day(), run.startedAt(), finished, run.debtors(), run.letters(),
+                        run.phoneCalls(), run.approvals(), run.escalations(), run.waiting()));
+    }
+
+    /** The most recent runs that did something, newest first. */
+    public Uni<List<Run>> recent(int limit) {
+        return pool.preparedQuery("SELECT * FROM dunning_runs ORDER BY started_at DESC LIMIT $1").execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<Run> runs = new ArrayList<>();
+                    for (Row r : rows) {
+                        runs.add(new Run(r.getUUID("run_id"), r.getLocalDate("day"),
+                                r.getOffsetDateTime("started_at").toInstant(),
+                                r.getOffsetDateTime("finished_at") == null ? null : r.getOffsetDateTime("finished_at").toInstant(),
+                                r.getInteger("debtors"), r.getInteger("letters"), r.getInteger("phone_calls"),
+                                r.getInteger("approvals"), r.getInteger("escalations"), r.getInteger("waiting")));
+                    }
+                    return runs;
+                });
     }
 
     private Uni<Void> vatReliefAll(LocalDate today, int batchSize) {
@@ -110,24 +165,45 @@ public class Scheduler {
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : warnAll(today, batchSize));
     }
 
-    private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum) {
-        return pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after)).flatMap(batch -> {
+    private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum, long[] lastLog) {
+        return pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after, sum)).flatMap(batch -> {
             Run total = sum.plus(batch.run());
+            if (System.nanoTime() - lastLog[0] > PROGRESS_EVERY.toNanos()) {
+                lastLog[0] = System.nanoTime();
+                LOG.infof("dunning run %s under way: %d debtors, %d letters so far", today, total.debtors(), total.letters());
+            }
             if (batch.last() == null) {
                 return Uni.createFrom().item(total);
             }
-            return loop(today, rates, batchSize, batch.last(), total);
+            return loop(today, rates, batchSize, batch.last(), total, lastLog);
         });
     }
 
-    private Uni<Batch> batch(SqlConnection tx, LocalDate today, InterestRates rates, int batchSize, Cursor after) {
+    /** Adds a batch's figures to its run's row, in the batch's transaction. */
+    private Uni<Run> count(SqlConnection tx, Run run, Run batch) {
+        if (batch.empty()) {
+            return Uni.createFrom().item(batch);
+        }
+        return tx.preparedQuery("INSERT INTO dunning_runs (run_id, day, started_at, debtors, letters, phone_calls, approvals, "
+                        + "escalations, waiting) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (run_id) DO UPDATE SET "
+                        + "debtors = dunning_runs.debtors + EXCLUDED.debtors, letters = dunning_runs.letters + EXCLUDED.letters, "
+                        + "phone_calls = dunning_runs.phone_calls + EXCLUDED.phone_calls, "
+                        + "approvals = dunning_runs.approvals + EXCLUDED.approvals, "
+                        + "escalations = dunning_runs.escalations + EXCLUDED.escalations, "
+                        + "waiting = dunning_runs.waiting + EXCLUDED.waiting")
+                .execute(Tuple.tuple(Arrays.asList(run.runId(), run.day(), run.startedAt().atOffset(ZoneOffset.UTC), batch.debtors(), batch.letters(),
+                        batch.phoneCalls(), batch.approvals(), batch.escalations(), batch.waiting())))
+                .replaceWith(batch);
+    }
+
+    private Uni<Batch> batch(SqlConnection tx, LocalDate today, InterestRates rates, int batchSize, Cursor after, Run run) {
         return tx.preparedQuery("SELECT tenant_id, debtor_id, next_action_on, contact, last_letter_on FROM dunning_debtors "
                         + "WHERE next_action_on <= $1 AND NOT paused AND (next_action_on, tenant_id, debtor_id) > ($2, $3, $4) "
                         + "ORDER BY next_action_on, tenant_id, debtor_id LIMIT $5 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.tuple(Arrays.asList(today, after.next(), after.tenant(), after.debtor(), batchSize)))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
-                        return Uni.createFrom().item(new Batch(new Run(today, 0, 0, 0, 0, 0, 0), null));
+                        return Uni.createFrom().item(new Batch(run.counts(0, 0, 0, 0, 0, 0), null));
                     }
                     List<Debtor> debtors = new ArrayList<>();
                     Cursor last = null;
@@ -139,11 +215,12 @@ public class Scheduler {
                         last = new Cursor(row.getLocalDate("next_action_on"), row.getUUID("tenant_id"), row.getUUID("debtor_id"));
                     }
                     Cursor cursor = rows.size() < batchSize ? null : last;
-                    return work(tx, today, rates, debtors).map(run -> new Batch(run, cursor));
+                    return work(tx, today, rates, debtors, run).flatMap(done -> count(tx, run, done))
+                            .map(done -> new Batch(done, cursor));
                 });
     }
 
-    private Uni<Run> work(SqlConnection tx, LocalDate today, InterestRates rates, List<Debtor> debtors) {
+    private Uni<Run> work(SqlConnection tx, LocalDate today, InterestRates rates, List<Debtor> debtors, Run run) {
         UUID[] tenants = debtors.stream().map(d -> d.tenant().value()).toArray(UUID[]::new);
         UUID[] debtorIds = debtors.stream().map(d -> d.debtor().value()).toArray(UUID[]::new);
         UUID[] distinctTenants = debtors.stream().map(d -> d.tenant().value()).distinct().toArray(UUID[]::new);
@@ -235,7 +312,7 @@ public class Scheduler {
                             .replaceWithVoid();
             return cases.save(tx, changes).chain(() -> letterRows)
                     .chain(() -> cases.refreshDebtors(tx, looked, today, lettered))
-                    .replaceWith(new Run(today, looked.size(), counts[0], counts[1], counts[2], counts[3], counts[4]));
+                    .replaceWith(run.counts(looked.size(), counts[0], counts[1], counts[2], counts[3], counts[4]));
         }));
     }
 }

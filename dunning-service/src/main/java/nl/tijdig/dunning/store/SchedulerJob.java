@@ -49,8 +49,9 @@ public class SchedulerJob {
             Scheduler.Run run = scheduler.runOnce(config.scheduler().batchSize()).await().atMost(Duration.ofMinutes(10));
             if (run.debtors() > 0 || run.waiting() > 0) {
                 LOG.infof("dunning run %s: %d debtors, %d letters, %d phone calls, %d approvals asked, %d escalated, "
-                        + "%d waiting for contact or creditor data", run.day(), run.debtors(), run.letters(),
-                        run.phoneCalls(), run.approvals(), run.escalations(), run.waiting());
+                        + "%d waiting for contact or creditor data, in %d ms", run.day(), run.debtors(), run.letters(),
+                        run.phoneCalls(), run.approvals(), run.escalations(), run.waiting(),
+                        Duration.between(run.startedAt(), run.finishedAt()).toMillis());
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "dunning run failed: %s", e.getMessage());

@@ -21,22 +21,29 @@ public final class ServiceProcess extends CommandServer {
 
     private final Path jar;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
     private final int port = Ports.free();
 
-    private ServiceProcess(String name, Path jar, Map<String, String> properties) {
+    private ServiceProcess(String name, Path jar, Map<String, String> properties, List<String> jvmOptions) {
         super(name);
         this.jar = jar.toAbsolutePath();
         this.properties = properties;
+        this.jvmOptions = jvmOptions;
     }
 
-    /** Starts the service packaged in {@code moduleDir} with these Quarkus/Tijdig properties. */
+    /** Starts the service packaged in {@code moduleDir} with these Quarkus/Tijdig properties, in a small JVM. */
     public static ServiceProcess startNew(String name, Path moduleDir, Map<String, String> properties) {
+        return startNew(name, moduleDir, properties, List.of("-Xmx384m", "-XX:+UseSerialGC"));
+    }
+
+    /** As {@link #startNew(String, Path, Map)}, with these JVM options (heap, collector) instead. */
+    public static ServiceProcess startNew(String name, Path moduleDir, Map<String, String> properties, List<String> jvmOptions) {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged " + name + " at " + jar.toAbsolutePath()
                     + " (the build packages it before this module's tests)");
         }
-        ServiceProcess service = new ServiceProcess(name, jar, properties);
+        ServiceProcess service = new ServiceProcess(name, jar, properties, List.copyOf(jvmOptions));
         service.start();
         return service;
     }
@@ -53,8 +60,9 @@ public final class ServiceProcess extends CommandServer {
     @Override
     protected List<String> arguments() {
         List<String> command = new ArrayList<>(List.of(workDir.toString(), "--",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -17,7 +17,7 @@ import nl.tijdig.kernel.TenantId;
  */
 public record AwaitingApproval(TenantId tenantId, CaseId caseId, DebtorContact debtor, List<InvoiceSummary> invoices,
         Money principal, Money collectionCosts, Money interest, Money totalClaim, LocalDate since, Instant occurredAt)
-        implements DunningEvent {
+        implements DunningCaseEvent {
 
     public AwaitingApproval {
         required(tenantId, "tenantId");

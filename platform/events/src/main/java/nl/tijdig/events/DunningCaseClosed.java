@@ -9,7 +9,7 @@ import nl.tijdig.kernel.TenantId;
 
 /** A dunning case ended: no more reminders for it. */
 public record DunningCaseClosed(TenantId tenantId, CaseId caseId, Reason reason, LocalDate closeDate,
-        Instant occurredAt) implements DunningEvent {
+        Instant occurredAt) implements DunningCaseEvent {
 
     /** Why the case ended. */
     public enum Reason {

@@ -1,17 +1,8 @@
 package nl.tijdig.events;
 
-import java.util.UUID;
-import nl.tijdig.kernel.CaseId;
-
-/** Published by the dunning-service on {@code tijdig.dunning.v1}, keyed by case id. */
-public sealed interface DunningEvent extends PublicEvent permits ReminderDue, PhoneCallDue, AwaitingApproval, StepFlagged,
-        PrescriptionApproaching, VatReliefEligible, VatReliefReversed,
-        EscalatedToCollection, DunningCaseClosed {
-
-    CaseId caseId();
-
-    @Override
-    default UUID aggregateId() {
-        return caseId().value();
-    }
+/**
+ * Published by the dunning-service on {@code tijdig.dunning.v1}: events about a case keyed by its case id
+ * ({@link DunningCaseEvent}); the weekly overview keyed by the tenant's overview id.
+ */
+public sealed interface DunningEvent extends PublicEvent permits DunningCaseEvent, WeeklyOverviewCompiled {
 }

@@ -17,7 +17,7 @@ import nl.tijdig.kernel.TenantId;
  */
 public record EscalatedToCollection(TenantId tenantId, CaseId caseId, DebtorContact debtor, CreditorSnapshot creditor,
         List<InvoiceSummary> invoices, Money principal, Money collectionCosts, Money interest, Money totalClaim,
-        LocalDate escalationDate, List<DossierEntry> history, Instant occurredAt) implements DunningEvent {
+        LocalDate escalationDate, List<DossierEntry> history, Instant occurredAt) implements DunningCaseEvent {
 
     public EscalatedToCollection {
         required(tenantId, "tenantId");

@@ -38,10 +38,12 @@ public final class EventCatalogue {
             new EventType(DUNNING, "PrescriptionApproaching", 1, PrescriptionApproaching.class),
             new EventType(DUNNING, "VatReliefEligible", 1, VatReliefEligible.class),
             new EventType(DUNNING, "VatReliefReversed", 1, VatReliefReversed.class),
+            new EventType(DUNNING, "WeeklyOverviewCompiled", 1, WeeklyOverviewCompiled.class),
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),
             new EventType(DUNNING, "DunningCaseClosed", 1, DunningCaseClosed.class),
             new EventType(NOTIFICATION, "ReminderSent", 1, ReminderSent.class),
             new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
+            new EventType(NOTIFICATION, "PhoneCallCompleted", 1, PhoneCallCompleted.class),
             new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),
             new EventType(COLLECTION, "InvoiceAssigned", 1, InvoiceAssigned.class)),
             Upcasters.none());

@@ -16,7 +16,7 @@ import nl.tijdig.kernel.TenantId;
  * step). {@code taskId} identifies the task across redeliveries. Key: caseId.
  */
 public record PhoneCallDue(TenantId tenantId, CaseId caseId, UUID taskId, DebtorContact debtor,
-        List<InvoiceSummary> invoices, Money totalOpen, LocalDate dueOn, Instant occurredAt) implements DunningEvent {
+        List<InvoiceSummary> invoices, Money totalOpen, LocalDate dueOn, Instant occurredAt) implements DunningCaseEvent {
 
     public PhoneCallDue {
         required(tenantId, "tenantId");

@@ -15,7 +15,7 @@ import nl.tijdig.kernel.TenantId;
  * {@code prescribesOn}: a new written reminder, or proceedings. Key: caseId.
  */
 public record PrescriptionApproaching(TenantId tenantId, CaseId caseId, LocalDate prescribesOn, Basis basis,
-        LocalDate countedFrom, Money open, Instant occurredAt) implements DunningEvent {
+        LocalDate countedFrom, Money open, Instant occurredAt) implements DunningCaseEvent {
 
     /** Which term applies. */
     public enum Basis {

@@ -22,7 +22,7 @@ import nl.tijdig.kernel.TenantId;
 public record ReminderDue(TenantId tenantId, CaseId caseId, UUID reminderId, int step, Kind kind,
         List<Channel> channels, DebtorContact debtor, CreditorSnapshot creditor, List<InvoiceSummary> invoices,
         Money totalOpen, Money collectionCosts, Money interest, Money totalDue, String paymentReference,
-        String payLink, LocalDate letterDate, int payWithinDays, Instant occurredAt) implements DunningEvent {
+        String payLink, LocalDate letterDate, int payWithinDays, Instant occurredAt) implements DunningCaseEvent {
 
     /** What kind of letter the step is. */
     public enum Kind {

@@ -14,7 +14,7 @@ import nl.tijdig.kernel.TenantId;
  * step is taken without it. Key: caseId.
  */
 public record StepFlagged(TenantId tenantId, CaseId caseId, UUID reminderId, String stepKey, Reason reason, String detail,
-        Instant occurredAt) implements DunningEvent {
+        Instant occurredAt) implements DunningCaseEvent {
 
     /** Why staff must look. */
     public enum Reason {

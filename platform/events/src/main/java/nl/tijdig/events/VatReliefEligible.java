@@ -14,7 +14,7 @@ import nl.tijdig.kernel.TenantId;
  * factor, whose right it then is. {@code vat} is the VAT part of {@code open}. Key: caseId.
  */
 public record VatReliefEligible(TenantId tenantId, CaseId caseId, String invoiceNumber, LocalDate dueDate,
-        LocalDate eligibleOn, Money open, Money vat, Instant occurredAt) implements DunningEvent {
+        LocalDate eligibleOn, Money open, Money vat, Instant occurredAt) implements DunningCaseEvent {
 
     public VatReliefEligible {
         required(tenantId, "tenantId");

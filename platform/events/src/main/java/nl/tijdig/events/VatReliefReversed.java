@@ -13,7 +13,7 @@ import nl.tijdig.kernel.TenantId;
  * (art. 29 lid 2 Wet OB). Key: caseId.
  */
 public record VatReliefReversed(TenantId tenantId, CaseId caseId, String invoiceNumber, LocalDate paidOn, Money paid,
-        Money vat, Instant occurredAt) implements DunningEvent {
+        Money vat, Instant occurredAt) implements DunningCaseEvent {
 
     public VatReliefReversed {
         required(tenantId, "tenantId");

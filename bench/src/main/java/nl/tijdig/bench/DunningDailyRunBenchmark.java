@@ -67,7 +67,9 @@ import org.apache.kafka.common.TopicPartition;
  * <b>end to end</b> = the run's start until its last event has left the outbox for Kafka, checked against
  * the topic's offsets. Arguments: {@code --cases N} (default 1,000,000), {@code --template T} (cases
  * published through Kafka, default 2,000), {@code --batch B} (debtors per transaction, the service's
- * default 200), {@code --heap H} (the service's -Xmx, default 1g), {@code --smoke} (2,000 cases).
+ * default 200), {@code --workers W} (batches at once, the service's default 2), {@code --postgres-defaults} (leave PostgreSQL's memory and checkpoint settings at their defaults
+ * instead of {@link #POSTGRES_SETTINGS}), {@code --heap H} (the service's -Xmx, default 1g), {@code --service-jvm "OPTIONS"} (more options for the measured
+ * service's JVM, e.g. a flight recording), {@code --smoke} (2,000 cases).
  */
 public final class DunningDailyRunBenchmark {
 
@@ -84,19 +86,26 @@ public final class DunningDailyRunBenchmark {
         int batch = 200;
         String heap = "1g";
         boolean smoke = false;
+        boolean tunedPostgres = true;
+        int workers = 2;
+        List<String> serviceJvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
                 case "--template" -> template = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--heap" -> heap = args[++i];
+                case "--postgres-defaults" -> tunedPostgres = false;
+                case "--workers" -> workers = Integer.parseInt(args[++i]);
+                case "--service-jvm" -> serviceJvm.addAll(List.of(args[++i].split(" ")));
                 case "--smoke" -> {
                     smoke = true;
                     cases = 2_000;
                     template = 400;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --cases N, --template T, --batch B, --heap H, --smoke)");
+                        + " (use --cases N, --template T, --batch B, --workers W, --heap H, --service-jvm OPTIONS, --postgres-defaults, "
+                        + "--smoke)");
             }
         }
         if (cases < template || cases % template != 0) {
@@ -107,14 +116,17 @@ public final class DunningDailyRunBenchmark {
             throw new IllegalStateException("no packaged dunning-service at " + module.toAbsolutePath()
                     + "/target/quarkus-app: run ./mvnw install -DskipTests first");
         }
-        System.out.printf("Dunning daily-run benchmark%s: %,d cases (template %,d through Kafka), batches of %d debtors, "
-                + "service heap %s; %d cores, JDK %s%n", smoke ? " (smoke)" : "", cases, template, batch, heap,
+        System.out.printf("Dunning daily-run benchmark%s: %,d cases (template %,d through Kafka), %d workers, batches of %d "
+                + "debtors, service heap %s; %d cores, JDK %s%n", smoke ? " (smoke)" : "", cases, template, workers, batch, heap,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         System.out.println("Starting Kafka and PostgreSQL...");
         CompletableFuture<KafkaBroker> brokerStart = CompletableFuture.supplyAsync(KafkaBroker::startNew);
         Vertx vertx = Vertx.vertx();
         try (PostgresServer postgres = PostgresServer.startNew(); KafkaBroker broker = brokerStart.join()) {
             postgres.createDatabase("dunning");
+            if (tunedPostgres) {
+                tune(postgres);
+            }
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("dunning"));
             properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("dunning"));
@@ -123,7 +135,10 @@ public final class DunningDailyRunBenchmark {
             properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
             properties.put("quarkus.oidc.tenant-enabled", "false"); // no REST call is made: no Keycloak needed
             properties.put("tijdig.dunning.scheduler.batch-size", String.valueOf(batch));
-            List<String> jvm = List.of("-Xmx" + heap, "-XX:+UseParallelGC");
+            properties.put("tijdig.dunning.scheduler.workers", String.valueOf(workers));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseParallelGC"));
+            List<String> measured = new ArrayList<>(jvm);
+            measured.addAll(serviceJvm);
 
             LocalDate today = BusinessTime.today(java.time.Clock.systemUTC());
             long setUp = System.nanoTime();
@@ -140,21 +155,25 @@ public final class DunningDailyRunBenchmark {
             copy(pool, cases / template);
             Row shape = one(pool, "SELECT count(*) AS cases, count(*) FILTER (WHERE next_action_on <= $1) AS due, "
                     + "count(DISTINCT (tenant_id, debtor_id)) AS debtors, "
-                    + "(SELECT count(*) FROM dunning_debtors WHERE next_action_on <= $1) AS due_debtors FROM dunning_cases",
+                    + "(SELECT count(*) FROM dunning_debtors WHERE next_action_on <= $1) AS due_debtors, "
+                    + "avg(octet_length(state::text))::int AS state_bytes FROM dunning_cases",
                     Tuple.of(today));
-            System.out.printf("Set up in %.0f s: %,d open cases of %,d debtors; due today: %,d cases of %,d debtors%n",
-                    seconds(setUp, System.nanoTime()), shape.getLong("cases"), shape.getLong("debtors"), shape.getLong("due"),
-                    shape.getLong("due_debtors"));
+            System.out.printf("Set up in %.0f s: %,d open cases of %,d debtors (case state %,d bytes of JSON); due today: "
+                    + "%,d cases of %,d debtors%n", seconds(setUp, System.nanoTime()), shape.getLong("cases"),
+                    shape.getLong("debtors"), shape.getInteger("state_bytes"), shape.getLong("due"), shape.getLong("due_debtors"));
 
             long offsetsBefore = endOffsets(broker);
             Map<String, String> running = new LinkedHashMap<>(properties);
             running.put("tijdig.dunning.scheduler.enabled", "true");
             running.put("tijdig.dunning.scheduler.every", "1s");
-            try (ServiceProcess service = ServiceProcess.startNew("dunning-service", module, running, jvm)) {
+            try (ServiceProcess service = ServiceProcess.startNew("dunning-service", module, running, measured)) {
+                List<nl.tijdig.testing.process.SupervisedServer> parts = List.of(service, postgres, broker);
+                double[] cpuAtStart = awaitRunStart(pool, service, parts);
                 Row run = awaitRun(pool, service);
                 Instant started = run.getOffsetDateTime("started_at").toInstant();
                 Instant finished = run.getOffsetDateTime("finished_at").toInstant();
                 Instant drained = awaitOutboxEmpty(pool);
+                double[] cpu = cpuSeconds(parts);
                 Map<String, Long> published = new LinkedHashMap<>();
                 pool.preparedQuery("SELECT event_type, count(*) AS n FROM eventstore.events WHERE recorded_at >= $1 "
                                 + "AND event_type LIKE 'nl.tijdig.%' GROUP BY event_type ORDER BY event_type")
@@ -171,6 +190,10 @@ public final class DunningDailyRunBenchmark {
                 System.out.println("Published: " + published.entrySet().stream()
                         .map(e -> e.getKey().replace("nl.tijdig.dunning.", "") + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
                         .collect(Collectors.joining(", ")));
+                System.out.printf(Locale.ROOT, "CPU from the first batch until drained: service %.1f s, PostgreSQL %.1f s, "
+                        + "Kafka %.1f s (%.2f ms per due case in all)%n", cpu[0] - cpuAtStart[0], cpu[1] - cpuAtStart[1],
+                        cpu[2] - cpuAtStart[2], 1000 * (cpu[0] + cpu[1] + cpu[2] - cpuAtStart[0] - cpuAtStart[1] - cpuAtStart[2])
+                                / shape.getLong("due"));
                 System.out.println();
                 System.out.println("| open cases | due cases | debtors dunned | letters | phone tasks | events on Kafka | run | end to end | due cases/s |");
                 System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -182,6 +205,23 @@ public final class DunningDailyRunBenchmark {
         } finally {
             vertx.closeAndAwait();
         }
+    }
+
+    /** Server settings as a production database for this much data would have them (PostgreSQL restarted). */
+    static final Map<String, String> POSTGRES_SETTINGS = Map.of("shared_buffers", "4GB", "max_wal_size", "8GB",
+            "checkpoint_timeout", "30min");
+
+    private static void tune(PostgresServer postgres) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.jdbcUrl("postgres"), PostgresServer.SUPERUSER, "");
+                java.sql.Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> setting : POSTGRES_SETTINGS.entrySet()) {
+                s.execute("ALTER SYSTEM SET " + setting.getKey() + " = '" + setting.getValue() + "'");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tune PostgreSQL", e);
+        }
+        postgres.restart();
+        System.out.println("PostgreSQL settings: " + new java.util.TreeMap<>(POSTGRES_SETTINGS));
     }
 
     private static Pool pool(Vertx vertx, PostgresServer postgres) {
@@ -296,6 +336,28 @@ public final class DunningDailyRunBenchmark {
         String qualified = schema + "." + table;
         pool.query("INSERT INTO " + qualified + " (" + String.join(", ", kept) + ") SELECT " + select + " FROM "
                 + qualified + " CROSS JOIN generate_series(1, " + (copies - 1) + ") AS k").execute().await().atMost(WAIT);
+    }
+
+    /** Waits until the run has committed its first batch; the CPU time each part had used by then. */
+    private static double[] awaitRunStart(Pool pool, ServiceProcess service,
+            List<nl.tijdig.testing.process.SupervisedServer> parts) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (one(pool, "SELECT count(*) AS n FROM dunning_runs", Tuple.tuple()).getLong("n") > 0) {
+                return cpuSeconds(parts);
+            }
+            if (service.log().contains("dunning run failed")) {
+                throw new IllegalStateException("the run failed:\n" + service.log());
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no run started\n" + service.log());
+    }
+
+    /** CPU seconds each part's processes have used so far (those that have ended are not counted). */
+    private static double[] cpuSeconds(List<nl.tijdig.testing.process.SupervisedServer> parts) {
+        return parts.stream().mapToDouble(part -> part.serverProcesses().stream()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0).toArray();
     }
 
     private static Row awaitRun(Pool pool, ServiceProcess service) throws InterruptedException {

@@ -136,6 +136,14 @@ final class DunningServiceFixtures {
             assertThat(b.statusCode()).isEqualTo(200);
             assertThat((Integer) b.path("count")).isLessThan((Integer) a.path("count"));
         }));
+        fixtures.put("GET /reports/weekly-overview", Fixture.of(() -> Call.get("/reports/weekly-overview"), call -> {
+            // B's overview counts B's claims only: A has more open invoices than B
+            Response a = Call.get("/reports/weekly-overview").send(url, world.token(world.a, "tenant-admin"));
+            Response b = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(b.statusCode()).isEqualTo(200);
+            assertThat((Integer) b.path("openCount")).isLessThan((Integer) a.path("openCount"));
+            assertThat((String) b.path("tenantId")).isNotEqualTo(a.path("tenantId"));
+        }));
         fixtures.put("GET /debtors/{id}/dunning-pause", Fixture.of(() -> Call.get("/debtors/" + debtorA + "/dunning-pause"),
                 this::notFoundForB));
         fixtures.put("PUT /debtors/{id}/dunning-pause", Fixture.of(() -> Call.json("PUT", "/debtors/" + debtorA
@@ -146,6 +154,8 @@ final class DunningServiceFixtures {
                 "{\"now\": \"2030-01-01T00:00:00Z\"}", 404), call -> { }));
         fixtures.put("POST /admin/dunning-runs", Fixture.of(() -> new Call("POST", "/admin/dunning-runs", null, null, 200),
                 call -> { }));
+        // runs are the operator's, of no tenant
+        fixtures.put("GET /admin/dunning-runs", Fixture.of(() -> Call.get("/admin/dunning-runs"), call -> { }));
         fixtures.putAll(new DeadLetterFixtures(world, url, null).all());
         return fixtures;
     }

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.dunning.domain.Aging;
+import nl.tijdig.dunning.store.WeeklyOverviews;
+import nl.tijdig.events.WeeklyOverviewCompiled;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
@@ -39,6 +41,20 @@ public class ReportResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    WeeklyOverviews overviews;
+
+    /**
+     * The tenant's weekly overview as it stands today (what the scheduler publishes as WeeklyOverviewCompiled
+     * on the tenant's day): open and overdue claims, aging and DSO, paid and fallen due in the last 7 days,
+     * what waits for the creditor, the 25 most overdue claims.
+     */
+    @GET
+    @Path("/weekly-overview")
+    public Uni<WeeklyOverviewCompiled> weeklyOverview() {
+        return overviews.compile(pool, tenant.get(), BusinessTime.today(clock));
+    }
 
     /**
      * The aging of every claim not closed (not due, 1–30, 31–60, 61–90, over 90 days past due: amounts and

@@ -202,6 +202,22 @@ public final class DunningCase {
     public record Approve() implements Command {
     }
 
+    /** What came of a call to the debtor. */
+    public enum CallOutcome {
+        REACHED,
+        NOT_REACHED,
+        PROMISE,
+        DISPUTE
+    }
+
+    /**
+     * Staff called the debtor about the case (a phone task's outcome, from the notification-service): the
+     * call goes on the case's record; a promise or dispute agreed in it is its own command.
+     */
+    public record LogCall(java.util.UUID callId, CallOutcome outcome, String spokeWith, String notes, String by, LocalDate on)
+            implements Command {
+    }
+
     /** Staff or an operator pause the case (a dispute, an insolvency) or let it go on. */
     public record Pause(boolean paused) implements Command {
     }
@@ -255,6 +271,11 @@ public final class DunningCase {
     }
 
     public record PromiseMade(LocalDate payBy, String by, LocalDate on) implements Event {
+    }
+
+    /** A call to the debtor about the case, with its outcome (the case itself is unchanged by it). */
+    public record CallLogged(java.util.UUID callId, CallOutcome outcome, String spokeWith, String notes, String by, LocalDate on)
+            implements Event {
     }
 
     /** The promised day passed with money still open: dunning resumes at the step it stood. */
@@ -326,6 +347,8 @@ public final class DunningCase {
                     : List.of(new PlanAgreed(plan.instalments(), plan.graceDays(), state.open(), plan.by(), plan.on()));
             case RejectEscalation reject -> state.status() != Status.AWAITING_APPROVAL ? List.of()
                     : List.of(new EscalationRejected(reject.note(), reject.by(), reject.on()));
+            case LogCall call -> state.status() == Status.CLOSED ? List.of()
+                    : List.of(new CallLogged(call.callId(), call.outcome(), call.spokeWith(), call.notes(), call.by(), call.on()));
             case Promise promise -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL
                     || !promise.payBy().isAfter(promise.on().minusDays(1)) ? List.of()
                     : List.of(new PromiseMade(promise.payBy(), promise.by(), promise.on()));
@@ -379,6 +402,7 @@ public final class DunningCase {
             case PlanAgreed plan -> held(state, Status.IN_PLAN, new Hold(Status.IN_PLAN, null, null, null, false, plan.by(),
                     plan.on(), new Plan(plan.instalments(), plan.graceDays(), plan.openAtStart())));
             case PlanBroken broken -> held(state, Status.OPEN, null);
+            case CallLogged call -> state;
         };
     }
 

@@ -94,13 +94,13 @@ public class CaseStore {
             LocalDate next = DunningCase.nextActionOn(state).orElse(null);
             return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
                             + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
-                            + "stream_version, due_date, vat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                            + "stream_version, due_date, vat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14, "
                             + "1, $15, $16) "
                             + "ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id")
                     .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                             invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                             state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
-                            Projections.json(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
+                            Projections.text(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
                             invoice.paymentReference(),
                             Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate(),
                             invoice.vatTotal().amount())))
@@ -119,6 +119,17 @@ public class CaseStore {
     }
 
     static final String OPENED = "dunning-case.Opened";
+
+    /**
+     * The columns a {@link CaseRow} or {@link View} reads, the state as JSON text: it goes straight to the
+     * decider's record (a {@code jsonb} value would be parsed into a map first, then written and read again).
+     */
+    static String columns(String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return String.join(", ", java.util.stream.Stream.of("tenant_id", "case_id", "debtor_id", "invoice_number", "segment",
+                "issue_date", "principal", "payment_reference", "pay_link", "stream_version", "vat", "vat_relief_on",
+                "vat_relieved", "next_action_on", "prescribes_on").map(c -> a + c).toList()) + ", " + a + "state::text AS state";
+    }
 
     /**
      * The case's state rebuilt from its own stream alone: the opening state, then every decision folded in
@@ -200,14 +211,14 @@ public class CaseStore {
 
     /** The case, locked for the transaction. */
     public Uni<Optional<CaseRow>> lock(SqlConnection tx, TenantId tenant, InvoiceId caseId) {
-        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
+        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
                 .execute(Tuple.of(tenant.value(), caseId.value()))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
     }
 
     /** The due cases (next day on or before {@code today}) of these debtors, locked. */
     public Uni<List<CaseRow>> lockDue(SqlConnection tx, UUID[] tenants, UUID[] debtors, LocalDate today) {
-        return tx.preparedQuery("SELECT c.* FROM dunning_cases c JOIN unnest($1::uuid[], $2::uuid[]) AS d(t, dd) "
+        return tx.preparedQuery("SELECT " + columns("c") + " FROM dunning_cases c JOIN unnest($1::uuid[], $2::uuid[]) AS d(t, dd) "
                         + "ON c.tenant_id = d.t AND c.debtor_id = d.dd WHERE c.next_action_on <= $3 "
                         + "ORDER BY c.tenant_id, c.debtor_id, c.case_id FOR UPDATE OF c")
                 .execute(Tuple.of(tenants, debtors, today)).map(rows -> {
@@ -241,7 +252,7 @@ public class CaseStore {
             appends.computeIfAbsent(row.tenant(), t -> new ArrayList<>()).add(new EventStore.StreamAppend(
                     new StreamRef(row.caseId().value(), STREAM_TYPE), row.streamVersion(), events));
             updates.add(Tuple.tuple(Arrays.asList(row.tenant().value(), row.caseId().value(), change.next().status().name(),
-                    change.next().open().amount(), Projections.json(change.next()),
+                    change.next().open().amount(), Projections.text(change.next()),
                     DunningCase.nextActionOn(change.next()).orElse(null), row.streamVersion() + events.size(),
                     Prescription.of(row.segment(), change.next()).prescribesOn())));
         }
@@ -249,7 +260,7 @@ public class CaseStore {
         for (Map.Entry<TenantId, List<EventStore.StreamAppend>> entry : appends.entrySet()) {
             appended = appended.chain(() -> store.appendAll(tx, entry.getKey(), entry.getValue()).replaceWithVoid());
         }
-        return appended.chain(() -> tx.preparedQuery("UPDATE dunning_cases SET status = $3, open = $4, state = $5, "
+        return appended.chain(() -> tx.preparedQuery("UPDATE dunning_cases SET status = $3, open = $4, state = $5::text::jsonb, "
                         + "next_action_on = $6, stream_version = $7, version = version + 1, prescribes_on = $8, "
                         + "prescription_warned_on = CASE WHEN prescribes_on IS DISTINCT FROM $8 THEN NULL "
                         + "ELSE prescription_warned_on END WHERE tenant_id = $1 AND case_id = $2")
@@ -284,7 +295,7 @@ public class CaseStore {
      * (PrescriptionApproaching), in batches; returns how many.
      */
     public Uni<Integer> warnPrescriptions(SqlConnection tx, LocalDate today, int batchSize) {
-        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE prescribes_on <= $1 AND prescription_warned_on IS NULL "
+        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE prescribes_on <= $1 AND prescription_warned_on IS NULL "
                         + "AND status NOT IN ('CLOSED', 'ESCALATED') ORDER BY prescribes_on LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(today.plusDays(Prescription.WARN_DAYS_BEFORE), batchSize)).flatMap(rows -> {
                     List<Change> changes = new ArrayList<>();
@@ -312,7 +323,7 @@ public class CaseStore {
      * of what is open), in batches; returns how many.
      */
     public Uni<Integer> vatRelief(SqlConnection tx, LocalDate today, int batchSize) {
-        return tx.preparedQuery("SELECT * FROM dunning_cases WHERE due_date <= $1 AND vat_relief_on IS NULL "
+        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE due_date <= $1 AND vat_relief_on IS NULL "
                         + "AND status <> 'CLOSED' AND vat > 0 AND open > 0 ORDER BY due_date LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(VatRelief.dueOnOrBefore(today), batchSize)).flatMap(rows -> {
                     List<Change> changes = new ArrayList<>();
@@ -337,13 +348,13 @@ public class CaseStore {
     }
 
     public Uni<Optional<View>> get(SqlClient client, TenantId tenant, UUID caseId) {
-        return client.preparedQuery("SELECT * FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
+        return client.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
                 .execute(Tuple.of(tenant.value(), caseId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }
 
     static CaseRow row(Row row) {
-        DunningCase.State state = Projections.read(row.getJsonObject("state"), DunningCase.State.class);
+        DunningCase.State state = Projections.read(row.getString("state"), DunningCase.State.class);
         BigDecimal principal = row.getBigDecimal("principal");
         return new CaseRow(new TenantId(row.getUUID("tenant_id")), new InvoiceId(row.getUUID("case_id")),
                 new DebtorId(row.getUUID("debtor_id")), row.getString("invoice_number"),
@@ -356,7 +367,7 @@ public class CaseStore {
 
     private static View view(Row row) {
         return new View(row.getUUID("case_id"), row.getString("invoice_number"), row.getUUID("debtor_id"),
-                row.getString("segment"), Projections.read(row.getJsonObject("state"), DunningCase.State.class),
+                row.getString("segment"), Projections.read(row.getString("state"), DunningCase.State.class),
                 row.getLocalDate("next_action_on"), row.getLocalDate("prescribes_on"));
     }
 }

@@ -19,6 +19,13 @@ public interface DunningConfig {
         @WithDefault("30s")
         Duration every();
 
+        /**
+         * Batches this replica works on at once (each its own transaction and connection; debtors are locked
+         * {@code SKIP LOCKED}, so workers never share one). Two keep both the service and the database busy.
+         */
+        @WithDefault("2")
+        int workers();
+
         /** Debtors per transaction. */
         @WithDefault("200")
         int batchSize();

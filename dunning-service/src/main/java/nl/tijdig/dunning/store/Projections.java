@@ -73,6 +73,24 @@ public class Projections {
         }
     }
 
+    /** The value as JSON text, for a {@code $n::text::jsonb} parameter (no detour through a map). */
+    static String text(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A value from JSON text (a {@code jsonb} column selected {@code ::text}). */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return EventJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " does not read back: " + e.getMessage(), e);
+        }
+    }
+
     static <T> T read(JsonObject json, Class<T> type) {
         try {
             return EventJson.mapper().readValue(json.encode(), type);

@@ -70,6 +70,12 @@ public class Scheduler {
     @Inject
     LetterStore letterStore;
 
+    @Inject
+    DunningConfig config;
+
+    @Inject
+    WeeklyOverviews overviews;
+
     /**
      * What one run did: the debtors it looked at, the letters, phone tasks, approval requests and hand-overs
      * it asked for, the debtors waiting for their contact or creditor data. {@code finishedAt} is empty while
@@ -115,12 +121,19 @@ public class Scheduler {
     public Uni<Run> runOnce(int batchSize) {
         LocalDate today = BusinessTime.today(clock);
         Run start = new Run(ids.next(), today, clock.instant(), null, 0, 0, 0, 0, 0, 0);
-        long[] lastLog = {System.nanoTime()};
-        return rateStore.load(pool).flatMap(rates -> loop(today, rates, batchSize,
-                new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)), start, lastLog))
+        Progress lastLog = new Progress();
+        return rateStore.load(pool).flatMap(rates -> {
+                    List<Uni<Run>> loops = new ArrayList<>();
+                    for (int w = 0; w < config.scheduler().workers(); w++) {
+                        loops.add(loop(today, rates, batchSize, new Cursor(LocalDate.MIN, new UUID(0, 0), new UUID(0, 0)),
+                                start, lastLog));
+                    }
+                    return Uni.join().all(loops).andFailFast().map(runs -> runs.stream().reduce(start, Run::plus));
+                })
                 .call(() -> letterStore.followUpAll(today, batchSize))
                 .call(() -> warnAll(today, batchSize))
                 .call(() -> vatReliefAll(today, batchSize))
+                .call(() -> overviewsAll(today, batchSize))
                 .flatMap(run -> finish(run));
     }
 
@@ -160,18 +173,41 @@ public class Scheduler {
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : vatReliefAll(today, batchSize));
     }
 
+    private Uni<Void> overviewsAll(LocalDate today, int batchSize) {
+        return pool.withTransaction(tx -> overviews.publishDue(tx, today, batchSize))
+                .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : overviewsAll(today, batchSize));
+    }
+
     private Uni<Void> warnAll(LocalDate today, int batchSize) {
         return pool.withTransaction(tx -> cases.warnPrescriptions(tx, today, batchSize))
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : warnAll(today, batchSize));
     }
 
-    private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum, long[] lastLog) {
+    /** How far the run's workers got together, for the progress log. */
+    private static final class Progress {
+        final java.util.concurrent.atomic.AtomicInteger debtors = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger letters = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong loggedAt = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+        void add(Run batch, LocalDate today) {
+            int d = debtors.addAndGet(batch.debtors());
+            int l = letters.addAndGet(batch.letters());
+            long last = loggedAt.get();
+            if (System.nanoTime() - last > PROGRESS_EVERY.toNanos() && loggedAt.compareAndSet(last, System.nanoTime())) {
+                LOG.infof("dunning run %s under way: %d debtors, %d letters so far", today, d, l);
+            }
+        }
+    }
+
+    /**
+     * One worker's share of the run: batch after batch from its cursor until no due debtor is left that
+     * another worker (of this replica or another) has not locked. A debtor skipped because another held it
+     * is that one's; a batch that rolled back leaves its debtors due for the next run.
+     */
+    private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum, Progress lastLog) {
         return pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after, sum)).flatMap(batch -> {
             Run total = sum.plus(batch.run());
-            if (System.nanoTime() - lastLog[0] > PROGRESS_EVERY.toNanos()) {
-                lastLog[0] = System.nanoTime();
-                LOG.infof("dunning run %s under way: %d debtors, %d letters so far", today, total.debtors(), total.letters());
-            }
+            lastLog.add(batch.run(), today);
             if (batch.last() == null) {
                 return Uni.createFrom().item(total);
             }
@@ -197,7 +233,7 @@ public class Scheduler {
     }
 
     private Uni<Batch> batch(SqlConnection tx, LocalDate today, InterestRates rates, int batchSize, Cursor after, Run run) {
-        return tx.preparedQuery("SELECT tenant_id, debtor_id, next_action_on, contact, last_letter_on FROM dunning_debtors "
+        return tx.preparedQuery("SELECT tenant_id, debtor_id, next_action_on, contact::text AS contact, last_letter_on FROM dunning_debtors "
                         + "WHERE next_action_on <= $1 AND NOT paused AND (next_action_on, tenant_id, debtor_id) > ($2, $3, $4) "
                         + "ORDER BY next_action_on, tenant_id, debtor_id LIMIT $5 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.tuple(Arrays.asList(today, after.next(), after.tenant(), after.debtor(), batchSize)))
@@ -208,7 +244,7 @@ public class Scheduler {
                     List<Debtor> debtors = new ArrayList<>();
                     Cursor last = null;
                     for (Row row : rows) {
-                        JsonObject contact = row.getJsonObject("contact");
+                        String contact = row.getString("contact");
                         debtors.add(new Debtor(new TenantId(row.getUUID("tenant_id")), new DebtorId(row.getUUID("debtor_id")),
                                 contact == null ? null : Projections.read(contact, DebtorContact.class),
                                 row.getLocalDate("last_letter_on")));
@@ -272,7 +308,7 @@ public class Scheduler {
                             letter.stepKey(), letter.kind().name(),
                             letter.channels().stream().map(Enum::name).toArray(String[]::new),
                             outcome.letterCases().stream().map(InvoiceId::value).toArray(UUID[]::new), today,
-                            Projections.json(reminder), letter.fallback() == null ? null : letter.fallback().name(), timeout)));
+                            Projections.text(reminder), letter.fallback() == null ? null : letter.fallback().name(), timeout)));
                     lettered.add(key);
                     counts[0]++;
                 });
@@ -308,7 +344,7 @@ public class Scheduler {
             Uni<Void> letterRows = letters.isEmpty() ? Uni.createFrom().voidItem()
                     : tx.preparedQuery("INSERT INTO letters (tenant_id, reminder_id, debtor_id, step_key, kind, channels, "
                             + "case_ids, letter_date, event, fallback, timeout_days, last_attempt_on) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $8)").executeBatch(letters)
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $8)").executeBatch(letters)
                             .replaceWithVoid();
             return cases.save(tx, changes).chain(() -> letterRows)
                     .chain(() -> cases.refreshDebtors(tx, looked, today, lettered))

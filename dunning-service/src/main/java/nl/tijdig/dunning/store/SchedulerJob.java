@@ -26,6 +26,10 @@ public class SchedulerJob {
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
+        if (config.scheduler().workers() < 1 || config.scheduler().batchSize() < 1) {
+            throw new IllegalStateException("tijdig.dunning.scheduler.workers and .batch-size must be 1 or more, were "
+                    + config.scheduler().workers() + " and " + config.scheduler().batchSize());
+        }
         if (!config.scheduler().enabled()) {
             return;
         }

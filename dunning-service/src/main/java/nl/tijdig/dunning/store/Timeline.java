@@ -135,6 +135,13 @@ public class Timeline {
                     p.by(), null);
             case DunningCase.PlanBroken p -> new Entry(at, "Instalment of " + p.missed().dueOn() + " ("
                     + money(p.missed().amount()) + ") not met: dunning resumes", null, null);
+            case DunningCase.CallLogged c -> new Entry(at, "Phoned the debtor" + (c.spokeWith() != null ? " (spoke with "
+                    + c.spokeWith() + ")" : "") + ": " + switch (c.outcome()) {
+                        case REACHED -> "reached";
+                        case NOT_REACHED -> "not reached";
+                        case PROMISE -> "promised to pay";
+                        case DISPUTE -> "disputes the invoice";
+                    } + (c.notes() != null ? " — " + c.notes() : ""), c.by(), null);
             case DunningCase.EscalationRejected e -> new Entry(at, "Hand-over rejected by the creditor; paused"
                     + (e.note() != null ? ": " + e.note() : ""), e.by(), null);
         };

@@ -100,6 +100,9 @@ public class CaseResource {
     @Inject
     nl.tijdig.dunning.store.Timeline timeline;
 
+    @Inject
+    nl.tijdig.kernel.IdGenerator ids;
+
     /** Every fact and step of the case in order, in words, with who did it and each letter's reminder id. */
     @GET
     @Path("/timeline")
@@ -294,8 +297,31 @@ public class CaseResource {
                         + open.amount().toPlainString() + " is open"));
             }
             reject(errors, "a payment plan");
-            return decide(id, new DunningCase.AgreePlan(instalments, grace, user(), today),
-                    "is disputed, finished, or awaiting approval or a write-off decision");
+            DunningCase.AgreePlan command = new DunningCase.AgreePlan(instalments, grace, user(), today);
+            return pool.withTransaction(tx -> cases.lock(tx, owner, new InvoiceId(id)).flatMap(locked -> {
+                CaseStore.CaseRow row = locked.orElseThrow(() -> new NotFoundProblem("case", id));
+                return projections.contact(tx, owner, row.debtorId()).flatMap(contact -> projections.creditor(tx, owner)
+                        .flatMap(creditor -> {
+                            if (contact.isEmpty() || creditor.isEmpty()) {
+                                throw new ConflictProblem("the plan cannot be confirmed to the debtor yet: the "
+                                        + (contact.isEmpty() ? "debtor's contact details have" : "creditor profile has")
+                                        + " not arrived from the invoice-service; try again shortly",
+                                        List.of(new Problem.FieldError(contact.isEmpty() ? "debtor" : "creditor", "not known yet")));
+                            }
+                            return cases.handle(tx, owner, row.caseId(), command, (r, next) -> List.of(nl.tijdig.dunning.store.Publications.planAgreed(
+                                    owner, ids.next(), r, new DunningCase.PlanAgreed(command.instalments(), command.graceDays(),
+                                            r.state().open(), command.by(), command.on()), contact.get(), creditor.get(),
+                                    clock.instant())));
+                        }))
+                        .map(events -> {
+                            if (events.isEmpty()) {
+                                throw new ConflictProblem("case " + id + " is " + row.state().status() + ": it is disputed, "
+                                        + "finished, or awaiting approval or a write-off decision",
+                                        List.of(new Problem.FieldError("status", "is " + row.state().status())));
+                            }
+                            return events;
+                        });
+            })).chain(() -> get(id));
         });
     }
 

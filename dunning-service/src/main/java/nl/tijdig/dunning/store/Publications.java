@@ -46,6 +46,23 @@ public final class Publications {
         };
     }
 
+    /**
+     * The plan agreed on a case, with what the confirming letter needs: by email where the debtor agreed to
+     * email and has an address, else by post.
+     */
+    public static nl.tijdig.events.PaymentPlanAgreed planAgreed(TenantId tenant, UUID letterId, CaseStore.CaseRow row,
+            DunningCase.PlanAgreed plan, DebtorContact debtor, CreditorSnapshot creditor, Instant now) {
+        List<nl.tijdig.events.PaymentPlanAgreed.Instalment> instalments = new ArrayList<>();
+        for (int i = 0; i < plan.instalments().size(); i++) {
+            DunningCase.Instalment instalment = plan.instalments().get(i);
+            instalments.add(new nl.tijdig.events.PaymentPlanAgreed.Instalment(i + 1, instalment.dueOn(), instalment.amount()));
+        }
+        Channel channel = debtor.emailAgreed() && debtor.email() != null ? Channel.EMAIL : Channel.LETTER;
+        return new nl.tijdig.events.PaymentPlanAgreed(tenant, new CaseId(row.caseId().value()), letterId, List.of(channel), debtor,
+                creditor, summary(row.invoice()), instalments, plan.graceDays(), plan.openAtStart(), row.paymentReference(),
+                row.payLink(), plan.by(), plan.on(), now);
+    }
+
     static InvoiceSummary summary(Letter.Invoice invoice) {
         return new InvoiceSummary(invoice.invoiceId(), invoice.number(), invoice.issueDate(), invoice.dueDate(),
                 invoice.principal(), invoice.open());

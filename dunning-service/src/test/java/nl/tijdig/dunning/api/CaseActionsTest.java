@@ -146,6 +146,17 @@ class CaseActionsTest extends ClockedTest {
                 + "\", \"amount\": \"150.00\"}, {\"dueOn\": \"" + DUE.plusDays(40) + "\", \"amount\": \"150.00\"}]}")
                 .when().post(path + "/payment-plan").then().statusCode(200).body("state.status", is("IN_PLAN"));
 
+        // then the plan is published for the letter that confirms it, once
+        nl.tijdig.events.PaymentPlanAgreed agreed = world.published(nl.tijdig.events.PaymentPlanAgreed.class, 1).get(0);
+        assertThat(agreed.instalments()).extracting(i -> i.number() + " " + i.dueOn() + " " + i.amount().amount().toPlainString())
+                .containsExactly("1 " + DUE.plusDays(10) + " 150.00", "2 " + DUE.plusDays(40) + " 150.00");
+        assertThat(agreed.total()).isEqualTo(nl.tijdig.kernel.Money.eur("300.00"));
+        assertThat(agreed.graceDays()).isEqualTo(5);
+        assertThat(agreed.agreedBy()).isEqualTo("marieke");
+        assertThat(agreed.debtor().name()).isEqualTo("Termijn B.V.");
+        assertThat(agreed.invoice().invoiceNumber()).isEqualTo("PL-1");
+        assertThat(agreed.channels()).containsExactly(nl.tijdig.events.Channel.EMAIL);
+
         // when the first instalment is paid and the reminder days pass, no letter goes out
         world.paid(invoice.invoiceId(), "150.00", "150.00", DUE.plusDays(9));
         org.awaitility.Awaitility.await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get(path).then()

@@ -79,6 +79,14 @@ class WeeklyOverviewApiTest extends ClockedTest {
         assertThat(overview.oldestOverdue().get(0).debtorName()).isEqualTo("Overzicht B.V.");
         assertThat(overview.oldestOverdue().get(0).daysOverdue()).isEqualTo(31);
 
+        // and the operator sees the runs that dunned someone, newest first, finished, with their figures
+        // (newest by the service clock, which other tests moved about: all of them)
+        JsonPath runs = given().when().get("/admin/dunning-runs?limit=200").then().statusCode(200).extract().jsonPath();
+        assertThat(runs.getList("day", String.class)).contains(MONDAY.toString());
+        assertThat(runs.getList("finishedAt")).doesNotContainNull();
+        assertThat(runs.getList("debtors", Integer.class)).allSatisfy(n -> assertThat(n).isPositive());
+        given().when().get("/admin/dunning-runs?limit=0").then().statusCode(422).body("errors[0].field", is("limit"));
+
         // and the same figures are there on demand (on Thursday now: one day older)
         JsonPath now = given().when().get("/reports/weekly-overview").then().statusCode(200).extract().jsonPath();
         assertThat(now.getString("on")).isEqualTo(WEDNESDAY.plusDays(1).toString());

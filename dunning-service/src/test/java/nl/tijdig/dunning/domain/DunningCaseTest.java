@@ -268,6 +268,25 @@ class DunningCaseTest {
     }
 
     @Test
+    void a_call_goes_on_the_record_without_changing_the_case_and_a_closed_case_takes_none() {
+        // given an open case
+        Given given = consumerCase();
+        State before = given.state;
+        UUID call = UUID.randomUUID();
+
+        // when staff log a call that reached no one, then it is recorded and the case is as it was
+        assertThat(given.when(new DunningCase.LogCall(call, DunningCase.CallOutcome.NOT_REACHED, null, "voicemail", "clerk", DUE)))
+                .containsExactly(new DunningCase.CallLogged(call, DunningCase.CallOutcome.NOT_REACHED, null, "voicemail", "clerk",
+                        DUE));
+        assertThat(given.state).isEqualTo(before);
+
+        // when the case is paid and closed, a later call decides nothing
+        given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID, DUE.plusDays(1)));
+        assertThat(given.when(new DunningCase.LogCall(UUID.randomUUID(), DunningCase.CallOutcome.REACHED, "J. Jansen", null,
+                "clerk", DUE.plusDays(2)))).isEmpty();
+    }
+
+    @Test
     void a_kept_promise_closes_the_case() {
         Given given = consumerCase();
         given.when(new DunningCase.Promise(DUE.plusDays(10), "clerk", DUE));

@@ -36,6 +36,7 @@ public final class EventCatalogue {
             new EventType(DUNNING, "AwaitingApproval", 1, AwaitingApproval.class),
             new EventType(DUNNING, "StepFlagged", 1, StepFlagged.class),
             new EventType(DUNNING, "PrescriptionApproaching", 1, PrescriptionApproaching.class),
+            new EventType(DUNNING, "PaymentPlanAgreed", 1, PaymentPlanAgreed.class),
             new EventType(DUNNING, "VatReliefEligible", 1, VatReliefEligible.class),
             new EventType(DUNNING, "VatReliefReversed", 1, VatReliefReversed.class),
             new EventType(DUNNING, "WeeklyOverviewCompiled", 1, WeeklyOverviewCompiled.class),

@@ -50,11 +50,14 @@ public class DunningSettingsResource {
     @GET
     public Uni<Settings> get() {
         return pool.preparedQuery("SELECT write_off_approval_above, weekly_overview_day FROM dunning_settings WHERE tenant_id = $1")
-                .execute(Tuple.of(tenant.get().value())).map(rows -> rows.size() == 0
-                        ? new Settings(DEFAULT_WRITE_OFF_APPROVAL_ABOVE.amount(), WeeklyOverviews.DEFAULT_DAY.name())
-                        : new Settings(Money.eur(rows.iterator().next().getBigDecimal(0)).amount(),
-                                rows.iterator().next().getString(1) == null ? WeeklyOverviews.DEFAULT_DAY.name()
-                                        : rows.iterator().next().getString(1)));
+                .execute(Tuple.of(tenant.get().value())).map(rows -> {
+                    if (rows.size() == 0) {
+                        return new Settings(DEFAULT_WRITE_OFF_APPROVAL_ABOVE.amount(), WeeklyOverviews.DEFAULT_DAY.name());
+                    }
+                    io.vertx.mutiny.sqlclient.Row row = rows.iterator().next();
+                    String day = row.getString(1);
+                    return new Settings(Money.eur(row.getBigDecimal(0)).amount(), day == null ? WeeklyOverviews.DEFAULT_DAY.name() : day);
+                });
     }
 
     @PUT

@@ -124,12 +124,16 @@ public class CaseStore {
      * The columns a {@link CaseRow} or {@link View} reads, the state as JSON text: it goes straight to the
      * decider's record (a {@code jsonb} value would be parsed into a map first, then written and read again).
      */
-    static String columns(String alias) {
+    private static String columns(String alias) {
         String a = alias.isEmpty() ? "" : alias + ".";
         return String.join(", ", java.util.stream.Stream.of("tenant_id", "case_id", "debtor_id", "invoice_number", "segment",
                 "issue_date", "principal", "payment_reference", "pay_link", "stream_version", "vat", "vat_relief_on",
                 "vat_relieved", "next_action_on", "prescribes_on").map(c -> a + c).toList()) + ", " + a + "state::text AS state";
     }
+
+    /** {@link #columns} of {@code dunning_cases}, unqualified and as {@code c}: built once, not per query. */
+    private static final String COLUMNS = columns("");
+    private static final String COLUMNS_OF_C = columns("c");
 
     /**
      * The case's state rebuilt from its own stream alone: the opening state, then every decision folded in
@@ -211,14 +215,14 @@ public class CaseStore {
 
     /** The case, locked for the transaction. */
     public Uni<Optional<CaseRow>> lock(SqlConnection tx, TenantId tenant, InvoiceId caseId) {
-        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2 FOR UPDATE")
                 .execute(Tuple.of(tenant.value(), caseId.value()))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
     }
 
     /** The due cases (next day on or before {@code today}) of these debtors, locked. */
     public Uni<List<CaseRow>> lockDue(SqlConnection tx, UUID[] tenants, UUID[] debtors, LocalDate today) {
-        return tx.preparedQuery("SELECT " + columns("c") + " FROM dunning_cases c JOIN unnest($1::uuid[], $2::uuid[]) AS d(t, dd) "
+        return tx.preparedQuery("SELECT " + COLUMNS_OF_C + " FROM dunning_cases c JOIN unnest($1::uuid[], $2::uuid[]) AS d(t, dd) "
                         + "ON c.tenant_id = d.t AND c.debtor_id = d.dd WHERE c.next_action_on <= $3 "
                         + "ORDER BY c.tenant_id, c.debtor_id, c.case_id FOR UPDATE OF c")
                 .execute(Tuple.of(tenants, debtors, today)).map(rows -> {
@@ -295,7 +299,7 @@ public class CaseStore {
      * (PrescriptionApproaching), in batches; returns how many.
      */
     public Uni<Integer> warnPrescriptions(SqlConnection tx, LocalDate today, int batchSize) {
-        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE prescribes_on <= $1 AND prescription_warned_on IS NULL "
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM dunning_cases WHERE prescribes_on <= $1 AND prescription_warned_on IS NULL "
                         + "AND status NOT IN ('CLOSED', 'ESCALATED') ORDER BY prescribes_on LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(today.plusDays(Prescription.WARN_DAYS_BEFORE), batchSize)).flatMap(rows -> {
                     List<Change> changes = new ArrayList<>();
@@ -323,7 +327,7 @@ public class CaseStore {
      * of what is open), in batches; returns how many.
      */
     public Uni<Integer> vatRelief(SqlConnection tx, LocalDate today, int batchSize) {
-        return tx.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE due_date <= $1 AND vat_relief_on IS NULL "
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM dunning_cases WHERE due_date <= $1 AND vat_relief_on IS NULL "
                         + "AND status <> 'CLOSED' AND vat > 0 AND open > 0 ORDER BY due_date LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(VatRelief.dueOnOrBefore(today), batchSize)).flatMap(rows -> {
                     List<Change> changes = new ArrayList<>();
@@ -348,7 +352,7 @@ public class CaseStore {
     }
 
     public Uni<Optional<View>> get(SqlClient client, TenantId tenant, UUID caseId) {
-        return client.preparedQuery("SELECT " + columns("") + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
                 .execute(Tuple.of(tenant.value(), caseId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next())));
     }

@@ -103,7 +103,7 @@ final class DunningWorld {
     /** The notification-service sent the reminder on a channel at an instant. */
     void sent(ReminderDue reminder, Channel channel, Instant at) {
         CaseApiTest.publish(new ReminderSent(tenant, reminder.caseId(), reminder.reminderId(), channel, "recipient",
-                UUID.randomUUID(), at, at));
+                UUID.randomUUID(), at, null, null, at));
     }
 
     /** Moves the service's clock to {@code time} (Europe/Amsterdam) on the day. */

@@ -43,6 +43,7 @@ public final class EventCatalogue {
             new EventType(DUNNING, "EscalatedToCollection", 1, EscalatedToCollection.class),
             new EventType(DUNNING, "DunningCaseClosed", 1, DunningCaseClosed.class),
             new EventType(NOTIFICATION, "ReminderSent", 1, ReminderSent.class),
+            new EventType(NOTIFICATION, "ReminderSuppressed", 1, ReminderSuppressed.class),
             new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
             new EventType(NOTIFICATION, "PhoneCallCompleted", 1, PhoneCallCompleted.class),
             new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),

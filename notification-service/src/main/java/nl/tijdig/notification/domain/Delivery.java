@@ -47,6 +47,22 @@ public final class Delivery {
         return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
     }
 
+    /** What comes after a failed attempt. */
+    public enum AfterFailure {
+        /** Tried again after {@link #backoff(int)}. */
+        RETRY,
+        /** Given up: NotificationFailed. */
+        GIVE_UP
+    }
+
+    /**
+     * After attempt {@code attempt} failed: a permanent failure (an address that does not exist, a 5xx SMTP
+     * reply) is not tried again; a passing one is, until {@link #MAX_ATTEMPTS} attempts were made.
+     */
+    public static AfterFailure afterFailure(int attempt, boolean permanent) {
+        return permanent || attempt >= MAX_ATTEMPTS ? AfterFailure.GIVE_UP : AfterFailure.RETRY;
+    }
+
     /** SHA-256 of what was sent (hex), for the communication log: evidence of the content. */
     public static String contentHash(String subject, String text, byte[] pdf) {
         try {

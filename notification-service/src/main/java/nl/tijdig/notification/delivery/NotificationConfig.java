@@ -1,0 +1,38 @@
+package nl.tijdig.notification.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The notification-service's settings ({@code tijdig.notification.*}). */
+@ConfigMapping(prefix = "tijdig.notification")
+public interface NotificationConfig {
+
+    Sender sender();
+
+    Email email();
+
+    /** The sender: how often it looks for due communications and how many it takes at once. */
+    interface Sender {
+        /** Off: nothing is sent (communications wait). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT0.5S")
+        Duration poll();
+
+        /** Communications claimed per transaction. */
+        @WithDefault("20")
+        int batch();
+    }
+
+    /** Email: the From address and the domain of the Message-IDs. The SMTP server is {@code quarkus.mailer.*}. */
+    interface Email {
+        @WithDefault("Tijdig <noreply@tijdig.local>")
+        String from();
+
+        /** The right-hand side of every Message-ID ({@code <communication-id@domain>}). */
+        @WithDefault("tijdig.local")
+        String messageIdDomain();
+    }
+}

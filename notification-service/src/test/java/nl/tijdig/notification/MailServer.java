@@ -1,0 +1,82 @@
+package nl.tijdig.notification;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import nl.tijdig.testing.process.Ports;
+
+/**
+ * A real SMTP server for the tests (GreenMail on a free port), which refuses recipients at
+ * {@code rejects.invalid} the way a real one does ({@code 550 5.1.1}).
+ */
+public class MailServer implements QuarkusTestResourceLifecycleManager {
+
+    /** Mail to this domain is refused at RCPT TO. */
+    public static final String REJECTING_DOMAIN = "rejects.invalid";
+
+    private static volatile GreenMail server;
+
+    /** The running server. */
+    public static GreenMail server() {
+        return server;
+    }
+
+    /** What arrived for an address so far. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        int port = Ports.free();
+        GreenMail mail = new RejectingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        server = mail;
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** GreenMail whose SMTP server refuses recipients at {@link #REJECTING_DOMAIN}. */
+    static final class RejectingGreenMail extends GreenMail {
+
+        RejectingGreenMail(ServerSetup setup) {
+            super(setup);
+            managers = new Managers() {
+                private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress address) {
+                        if (address.getEmail().toLowerCase().endsWith("@" + REJECTING_DOMAIN)) {
+                            return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
+                        }
+                        return super.checkRecipient(state, address);
+                    }
+                };
+
+                @Override
+                public SmtpManager getSmtpManager() {
+                    return smtp;
+                }
+            };
+        }
+    }
+}

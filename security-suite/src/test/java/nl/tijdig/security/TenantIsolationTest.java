@@ -47,6 +47,7 @@ class TenantIsolationTest {
         FIXTURES.put(InvoiceServiceFixtures.SERVICE, invoices.all());
         FIXTURES.put(PaymentServiceFixtures.SERVICE, new PaymentServiceFixtures(world, invoices).all());
         FIXTURES.put(DunningServiceFixtures.SERVICE, new DunningServiceFixtures(world, invoices).all());
+        FIXTURES.put(NotificationServiceFixtures.SERVICE, new NotificationServiceFixtures(world).all());
     }
 
     @AfterAll

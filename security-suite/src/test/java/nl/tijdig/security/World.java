@@ -35,6 +35,7 @@ final class World implements AutoCloseable {
         services.put("invoice-service", "invoice");
         services.put("payment-service", "payment");
         services.put("dunning-service", "dunning");
+        services.put("notification-service", "notification");
         return java.util.Collections.unmodifiableMap(services);
     }
 
@@ -69,16 +70,18 @@ final class World implements AutoCloseable {
         admin = keycloak.admin();
         SERVICES.forEach((name, db) -> {
             postgres.createDatabase(db);
-            services.put(name, ServiceProcess.startNew(name, ROOT.resolve(name), Map.of(
-                    "quarkus.datasource.reactive.url", postgres.reactiveUrl(db),
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(db),
-                    "quarkus.datasource.username", db,
-                    "quarkus.datasource.password", db,
-                    "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "quarkus.oidc.auth-server-url", keycloak.issuer(),
-                    // the suite makes hundreds of calls per tenant in seconds
-                    "tijdig.api.rate-limit.per-second", "10000",
-                    "tijdig.api.rate-limit.burst", "10000")));
+            // the suite makes hundreds of calls per tenant in seconds (rate limits up); no SMTP server listens on
+            // the mailer's port, so the notification-service's emails wait, rendered
+            services.put(name, ServiceProcess.startNew(name, ROOT.resolve(name), Map.ofEntries(
+                    Map.entry("quarkus.datasource.reactive.url", postgres.reactiveUrl(db)),
+                    Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db)),
+                    Map.entry("quarkus.datasource.username", db),
+                    Map.entry("quarkus.datasource.password", db),
+                    Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()),
+                    Map.entry("quarkus.oidc.auth-server-url", keycloak.issuer()),
+                    Map.entry("tijdig.api.rate-limit.per-second", "10000"),
+                    Map.entry("tijdig.api.rate-limit.burst", "10000"),
+                    Map.entry("quarkus.mailer.port", String.valueOf(nl.tijdig.testing.process.Ports.free())))));
         });
         a = tenant("tenant-a");
         b = tenant("tenant-b");

@@ -1,0 +1,116 @@
+package nl.tijdig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.tijdig.events.CloudEventsKafka;
+import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.EventExamples;
+import nl.tijdig.events.ReminderDue;
+import nl.tijdig.events.TraceContext;
+import nl.tijdig.kernel.CaseId;
+import nl.tijdig.kernel.TenantId;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/** Fixtures for every operation of the notification-service. */
+final class NotificationServiceFixtures {
+
+    static final String SERVICE = "notification-service";
+    static final String TEMPLATE = """
+            {"subject": "Tenant A: {l.invoiceNumbers}", "body": "<p>Tenant A schrijft {l.debtor.name}.</p>"}""";
+
+    private final World world;
+    private final String url;
+    private final String communication;
+
+    NotificationServiceFixtures(World world) {
+        this.world = world;
+        this.url = world.services.get(SERVICE).url();
+        // the dunning-service asks for a reminder for tenant A (its contract example, for A): the
+        // notification-service records and renders it (no SMTP server listens, so it waits to be sent)
+        ReminderDue e = EventExamples.event(ReminderDue.class);
+        UUID caseId = UUID.randomUUID();
+        ReminderDue reminder = new ReminderDue(new TenantId(world.a.id()), new CaseId(caseId), UUID.randomUUID(), e.step(),
+                e.kind(), e.channels(), e.debtor(), e.creditor(), e.invoices(), e.totalOpen(), e.collectionCosts(), e.interest(),
+                e.totalDue(), e.paymentReference(), e.payLink(), e.letterDate(), e.payWithinDays(), e.occurredAt());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
+                    EventEnvelope.of(UUID.randomUUID(), reminder, 1, TraceContext.NONE)))).get();
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+        String[] found = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            Response list = Call.get("/communications?caseId=" + caseId).send(url, world.token(world.a, "tenant-admin"));
+            List<Boolean> pdf = list.path("hasPdf");
+            if (list.statusCode() != 200 || pdf == null || pdf.isEmpty() || !pdf.get(0)) {
+                return false;
+            }
+            found[0] = list.path("[0].communicationId");
+            return true;
+        });
+        communication = found[0];
+    }
+
+    private void notFoundForB(Call call) {
+        Response response = call.send(url, world.token(world.b, "tenant-admin"));
+        assertThat(response.statusCode()).as("tenant B: " + call.operation() + " " + response.asString()).isEqualTo(404);
+    }
+
+    private void saveForA() {
+        Call.json("PUT", "/letter-templates/REMINDER/nl", TEMPLATE, 200).send(url, world.token(world.a, "tenant-admin"))
+                .then().statusCode(200);
+    }
+
+    Map<String, Fixture> all() {
+        Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        fixtures.put("GET /communications", Fixture.of(() -> Call.get("/communications"), call -> {
+            Response response = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.asString()).doesNotContain(communication);
+        }));
+        fixtures.put("GET /communications/{id}", Fixture.of(() -> Call.get("/communications/" + communication),
+                this::notFoundForB));
+        fixtures.put("GET /communications/{id}/letter.pdf", Fixture.of(() -> Call.get("/communications/" + communication
+                + "/letter.pdf"), this::notFoundForB));
+        fixtures.put("GET /communications/{id}/content", Fixture.of(() -> Call.get("/communications/" + communication
+                + "/content"), this::notFoundForB));
+        fixtures.put("GET /letter-templates", Fixture.of(() -> {
+            saveForA();
+            return Call.get("/letter-templates");
+        }, call -> assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("Tenant A")));
+        fixtures.put("GET /letter-templates/{kind}/{language}", Fixture.of(() -> {
+            saveForA();
+            return Call.get("/letter-templates/REMINDER/nl");
+        }, call -> assertThat((String) call.send(url, world.token(world.b, "tenant-admin")).path("source")).isEqualTo("built-in")));
+        fixtures.put("PUT /letter-templates/{kind}/{language}", Fixture.of(() -> Call.json("PUT", "/letter-templates/REMINDER/en",
+                TEMPLATE, 200), call -> {
+                    // B saves its own; A's stays A's
+                    assertThat(Call.json("PUT", "/letter-templates/REMINDER/en", TEMPLATE.replace("Tenant A", "Tenant B"), 200)
+                            .send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(200);
+                    assertThat(Call.get("/letter-templates/REMINDER/en").send(url, world.token(world.a, "tenant-admin"))
+                            .asString()).contains("Tenant A").doesNotContain("Tenant B");
+                }));
+        fixtures.put("DELETE /letter-templates/{kind}/{language}", Fixture.of(() -> {
+            saveForA();
+            return new Call("DELETE", "/letter-templates/REMINDER/nl", null, null, 204);
+        }, call -> {
+            // B has no template of its own to remove, and removing cannot touch A's
+            saveForA();
+            notFoundForB(call);
+            assertThat((String) Call.get("/letter-templates/REMINDER/nl").send(url, world.token(world.a, "tenant-admin"))
+                    .path("source")).isEqualTo("tenant");
+        }));
+        fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.dunning.v1").all());
+        return fixtures;
+    }
+}

@@ -60,6 +60,11 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     static final class RejectingGreenMail extends GreenMail {
 
         RejectingGreenMail(ServerSetup setup) {
+            this(setup, () -> { });
+        }
+
+        /** {@code afterDelivery} runs when a message has been stored, before the client is told "250 OK". */
+        RejectingGreenMail(ServerSetup setup, Runnable afterDelivery) {
             super(setup);
             managers = new Managers() {
                 private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
@@ -69,6 +74,12 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
                             return "550 5.1.1 <" + address.getEmail() + ">: Recipient address rejected: User unknown";
                         }
                         return super.checkRecipient(state, address);
+                    }
+
+                    @Override
+                    public synchronized void send(SmtpState state) {
+                        super.send(state);
+                        afterDelivery.run();
                     }
                 };
 

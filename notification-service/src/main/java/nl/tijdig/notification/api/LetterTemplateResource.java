@@ -20,6 +20,7 @@ import nl.tijdig.events.ReminderDue;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
+import nl.tijdig.notification.domain.Violation;
 import nl.tijdig.notification.letters.LetterRenderer;
 import nl.tijdig.notification.store.LetterTemplates;
 import nl.tijdig.runtime.problem.NotFoundProblem;
@@ -90,7 +91,7 @@ public class LetterTemplateResource {
     public Uni<View> put(@PathParam("kind") String kind, @PathParam("language") String language, Request request) {
         LetterTemplate template = key(kind, language, request == null ? null : request.subject(),
                 request == null ? null : request.body());
-        List<LetterTemplate.Violation> violations = renderer.verify(template);
+        List<Violation> violations = renderer.verify(template);
         if (!violations.isEmpty()) {
             throw rejected(violations);
         }
@@ -113,14 +114,14 @@ public class LetterTemplateResource {
     }
 
     private static LetterTemplate key(String kind, String language, String subject, String body) {
-        List<LetterTemplate.Violation> violations = LetterTemplate.check(kind, language, subject, body);
+        List<Violation> violations = LetterTemplate.check(kind, language, subject, body);
         if (!violations.isEmpty()) {
             throw rejected(violations);
         }
         return new LetterTemplate(ReminderDue.Kind.valueOf(kind), language.toLowerCase(Locale.ROOT), subject, body);
     }
 
-    private static RejectedProblem rejected(List<LetterTemplate.Violation> violations) {
+    private static RejectedProblem rejected(List<Violation> violations) {
         return RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
                 "a letter template");
     }

@@ -17,10 +17,6 @@ public record LetterTemplate(ReminderDue.Kind kind, String language, String subj
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_BODY = 20_000;
 
-    /** A field that is wrong and why. */
-    public record Violation(String field, String message) {
-    }
-
     /**
      * The words the law needs in a letter of this kind and language, once rendered: the 14-dagenbrief must
      * give the term as "veertien dagen na de dag van ontvangst" (HR 25 november 2016,

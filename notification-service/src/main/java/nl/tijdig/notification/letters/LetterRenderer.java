@@ -26,6 +26,7 @@ import nl.tijdig.kernel.Money;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
+import nl.tijdig.notification.domain.Violation;
 
 /**
  * Renders a reminder from its ReminderDue alone: the subject and body of its template (the tenant's, or the
@@ -125,25 +126,25 @@ public class LetterRenderer {
      * contract example of ReminderDue in the template's kind and language (with and without a pay link,
      * reference, interest and costs), and a 14-dagenbrief must say what the law needs it to say.
      */
-    public List<LetterTemplate.Violation> verify(LetterTemplate template) {
-        List<LetterTemplate.Violation> violations = new ArrayList<>();
+    public List<Violation> verify(LetterTemplate template) {
+        List<Violation> violations = new ArrayList<>();
         for (ReminderDue example : examples(template.kind(), template.language())) {
             try {
                 Rendered rendered = render(example, template, "tenant");
                 String words = (rendered.subject() + "\n" + rendered.text()).replaceAll("\\s+", " ");
                 for (String required : LetterTemplate.requiredWords(template.kind(), template.language())) {
                     if (!words.contains(required)) {
-                        violations.add(new LetterTemplate.Violation("body",
+                        violations.add(new Violation("body",
                                 "a " + template.kind() + " must say \"" + required + "\" (the term the law accepts)"));
                     }
                 }
                 if (template.kind() == ReminderDue.Kind.FOURTEEN_DAY_LETTER && example.collectionCosts().isPositive()
                         && !words.contains(LetterModel.money(example.collectionCosts(), "en".equals(template.language())))) {
-                    violations.add(new LetterTemplate.Violation("body",
+                    violations.add(new Violation("body",
                             "a FOURTEEN_DAY_LETTER must name the collection costs ({l.collectionCosts})"));
                 }
             } catch (RenderingFailed e) {
-                violations.add(new LetterTemplate.Violation(e.field(), e.getMessage()));
+                violations.add(new Violation(e.field(), e.getMessage()));
             }
             if (!violations.isEmpty()) {
                 break;

@@ -5,15 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import nl.tijdig.events.BoundedContext;
+import nl.tijdig.events.PhoneCallDue;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.notification.store.Communications;
+import nl.tijdig.notification.store.PhoneTasks;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
 /**
  * Follows the dunning-service: a ReminderDue becomes one communication per channel in the log, recorded in
  * the inbox transaction (so a redelivered ReminderDue is taken in once, and its communications exist once).
- * Rendering and sending happen after, in the sender. Built against the dunning-service's contract examples.
+ * Rendering and sending happen after, in the sender. A PhoneCallDue becomes a task in the tenant's
+ * phone work list. Built against the dunning-service's contract examples.
  */
 @ApplicationScoped
 public class DunningSubscription implements EventSubscription {
@@ -22,6 +25,9 @@ public class DunningSubscription implements EventSubscription {
 
     @Inject
     Communications communications;
+
+    @Inject
+    PhoneTasks phoneTasks;
 
     @Override
     public String name() {
@@ -37,6 +43,7 @@ public class DunningSubscription implements EventSubscription {
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
             case ReminderDue reminder -> communications.record(tx, reminder);
+            case PhoneCallDue call -> phoneTasks.due(tx, call);
             default -> Uni.createFrom().voidItem();
         };
     }

@@ -22,15 +22,11 @@ import nl.tijdig.events.Channel;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.events.NotificationFailed;
-import nl.tijdig.events.PublicEvent;
+import nl.tijdig.events.NotificationEvent;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.events.ReminderSent;
 import nl.tijdig.events.ReminderSuppressed;
-import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
-import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.CaseId;
-import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.notification.delivery.NotificationConfig;
@@ -49,13 +45,8 @@ import nl.tijdig.notification.letters.LetterRenderer;
 @ApplicationScoped
 public class Communications {
 
-    static final String STREAM_TYPE = "case-communications";
-
     @Inject
-    EventStore store;
-
-    @Inject
-    IdGenerator ids;
+    CaseStreams streams;
 
     @Inject
     Clock clock;
@@ -258,15 +249,8 @@ public class Communications {
                 row.getBuffer("pdf").getBytes(), row.getString("content_hash"));
     }
 
-    /**
-     * Appends the communication's event to its case's stream (the stream a notification event belongs to):
-     * at the version read in this transaction, so two communications of one case recorded at once conflict
-     * and the later one is recorded again ({@link nl.tijdig.eventstore.ConcurrencyConflictException}).
-     */
-    private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID communicationId, PublicEvent event) {
-        UUID caseId = event.aggregateId();
-        return store.version(tx, tenant, caseId).chain(version -> store.append(tx, tenant, new StreamRef(caseId, STREAM_TYPE),
-                Math.max(version, 0), List.of(NewEvent.published(ids.next(), event)))).replaceWithVoid();
+    private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID communicationId, NotificationEvent event) {
+        return streams.append(tx, event);
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventEnvelope;
 import nl.tijdig.events.EventExamples;
+import nl.tijdig.events.PhoneCallDue;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.events.TraceContext;
 import nl.tijdig.kernel.CaseId;
@@ -59,6 +60,32 @@ final class NotificationServiceFixtures {
             return true;
         });
         communication = found[0];
+    }
+
+    /** Publishes an event as its producer (the dunning-service) would. */
+    private void publish(nl.tijdig.events.PublicEvent event) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
+                    EventEnvelope.of(UUID.randomUUID(), event, 1, TraceContext.NONE)))).get();
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A new phone task of tenant A (dunning's example PhoneCallDue), once it is in A's work list. */
+    private String newTask() {
+        return newTask(UUID.randomUUID());
+    }
+
+    private String newTask(UUID caseId) {
+        PhoneCallDue e = EventExamples.event(PhoneCallDue.class);
+        UUID task = UUID.randomUUID();
+        publish(new PhoneCallDue(new TenantId(world.a.id()), new CaseId(caseId), task, e.debtor(), e.invoices(),
+                e.totalOpen(), e.dueOn(), e.occurredAt()));
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> Call.get("/phone-tasks?status=OPEN&limit=500")
+                .send(url, world.token(world.a, "tenant-admin")).asString().contains(task.toString()));
+        return task.toString();
     }
 
     private void notFoundForB(Call call) {
@@ -110,6 +137,30 @@ final class NotificationServiceFixtures {
             assertThat((String) Call.get("/letter-templates/REMINDER/nl").send(url, world.token(world.a, "tenant-admin"))
                     .path("source")).isEqualTo("tenant");
         }));
+        String task = newTask();
+        fixtures.put("GET /phone-tasks", Fixture.of(() -> Call.get("/phone-tasks"), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(task)));
+        fixtures.put("POST /phone-tasks/{id}/claim", Fixture.of(() -> new Call("POST", "/phone-tasks/" + newTask() + "/claim",
+                null, null, 200), this::notFoundForB));
+        fixtures.put("POST /phone-tasks/{id}/completion", Fixture.of(() -> Call.json("POST", "/phone-tasks/" + newTask()
+                + "/completion", "{\"outcome\": \"NOT_REACHED\"}", 200), this::notFoundForB));
+        // a call about a case of A's that dunning asked a call for
+        String debtor = EventExamples.event(PhoneCallDue.class).debtor().debtorId().value().toString();
+        String caseA = UUID.randomUUID().toString();
+        newTask(UUID.fromString(caseA));
+        String call = """
+                {"debtorId": "%s", "caseIds": ["%s"], "outcome": "REACHED", "notes": "tenant A's call"}""".formatted(debtor, caseA);
+        fixtures.put("POST /phone-calls", Fixture.of(() -> Call.json("POST", "/phone-calls", call, 201), c -> {
+            // B cannot log a call about A's case (to B it is an unknown case); A's log stays A's
+            assertThat(Call.json("POST", "/phone-calls", call.replace("tenant A", "tenant B"), 201)
+                    .send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(422);
+            assertThat(Call.get("/phone-calls?caseId=" + caseA).send(url, world.token(world.a, "tenant-admin")).asString())
+                    .contains("tenant A").doesNotContain("tenant B");
+        }));
+        fixtures.put("GET /phone-calls", Fixture.of(() -> {
+            Call.json("POST", "/phone-calls", call, 201).send(url, world.token(world.a, "tenant-admin")).then().statusCode(201);
+            return Call.get("/phone-calls?caseId=" + caseA);
+        }, c -> assertThat(c.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("tenant A")));
         fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.dunning.v1").all());
         return fixtures;
     }

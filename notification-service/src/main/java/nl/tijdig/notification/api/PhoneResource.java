@@ -37,7 +37,8 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /**
  * Phone calls to debtors: the tenant's work list of tasks dunning asked for (PhoneCallDue), claimed and
- * completed by staff with what came of the call, and calls made without a task. Every call recorded is
+ * completed by staff with what came of the call, and calls made without a task (about cases of the
+ * debtor that dunning wrote or called about). Every call recorded is
  * published (PhoneCallCompleted): a promise or dispute made on the phone holds dunning.
  */
 @Path("/")
@@ -147,8 +148,14 @@ public class PhoneResource {
         TenantId owner = tenant.get();
         String user = identity.getPrincipal().getName();
         List<CaseId> cases = request.caseIds().stream().distinct().map(CaseId::new).toList();
-        return pool.withTransaction(tx -> tasks.record(tx, owner, null, new DebtorId(request.debtorId()), cases, result.report(), user))
-                .map(call -> Response.status(201).entity(call).build());
+        DebtorId debtor = new DebtorId(request.debtorId());
+        return tasks.unknown(pool, owner, debtor, cases).chain(unknown -> {
+            if (!unknown.isEmpty()) {
+                throw RejectedProblem.of(List.of(new Problem.FieldError("caseIds", "not dunning cases of this debtor that letters "
+                        + "or calls were asked for: " + unknown)), "a phone call");
+            }
+            return pool.withTransaction(tx -> tasks.record(tx, owner, null, debtor, cases, result.report(), user));
+        }).map(call -> Response.status(201).entity(call).build());
     }
 
     /** The call log, newest first: of one case ({@code caseId}), at most {@code limit} (1 to 500). */

@@ -49,6 +49,9 @@ public class Communications {
     CaseStreams streams;
 
     @Inject
+    PhoneTasks phoneTasks;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -95,7 +98,8 @@ public class Communications {
                 .chain(rows -> rows.size() == 0 || planned.reachable() ? Uni.createFrom().voidItem()
                         : append(tx, reminder.tenantId(), planned.communicationId(), new NotificationFailed(reminder.tenantId(),
                                 reminder.caseId(), reminder.reminderId(), planned.channel(), planned.unreachable(), true, now))))
-                .collect().last().replaceWithVoid();
+                .collect().last().replaceWithVoid()
+                .chain(() -> phoneTasks.known(tx, reminder.tenantId(), reminder.caseId(), reminder.debtor().debtorId()));
     }
 
     /**

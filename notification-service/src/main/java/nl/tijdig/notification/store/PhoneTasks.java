@@ -77,7 +77,26 @@ public class PhoneTasks {
                         due.debtor().debtorId().value(), due.debtor().name(), due.debtor().phone(),
                         due.debtor().language() == null ? "nl" : due.debtor().language(), invoices, due.totalOpen().amount(),
                         due.totalOpen().currency().getCurrencyCode(), due.dueOn(), Communications.at(due.occurredAt()))))
-                .replaceWithVoid();
+                .chain(() -> known(tx, due.tenantId(), due.caseId(), due.debtor().debtorId()));
+    }
+
+    /** Notes a case of the tenant and its debtor (from any event of dunning's that names both). */
+    public Uni<Void> known(SqlConnection tx, TenantId tenant, CaseId caseId, DebtorId debtor) {
+        return tx.preparedQuery("INSERT INTO known_cases (tenant_id, case_id, debtor_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(tenant.value(), caseId.value(), debtor.value())).replaceWithVoid();
+    }
+
+    /** Which of the cases are not known as cases of this tenant's debtor. */
+    public Uni<List<UUID>> unknown(SqlClient client, TenantId tenant, DebtorId debtor, List<CaseId> cases) {
+        UUID[] ids = cases.stream().map(CaseId::value).toArray(UUID[]::new);
+        return client.preparedQuery("SELECT id FROM unnest($3::uuid[]) AS id WHERE NOT EXISTS (SELECT 1 FROM known_cases k "
+                        + "WHERE k.tenant_id = $1 AND k.debtor_id = $2 AND k.case_id = id)")
+                .execute(Tuple.of(tenant.value(), debtor.value(), ids))
+                .map(rows -> {
+                    List<UUID> unknown = new ArrayList<>();
+                    rows.forEach(row -> unknown.add(row.getUUID(0)));
+                    return unknown;
+                });
     }
 
     public Uni<List<Task>> list(SqlClient client, TenantId tenant, String status, int limit) {

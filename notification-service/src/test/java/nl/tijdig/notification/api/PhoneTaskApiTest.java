@@ -127,10 +127,17 @@ class PhoneTaskApiTest {
     @Test
     @TestSecurity(user = "jan", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = FREE_CALLS))
     void a_call_made_without_a_task_is_logged_and_a_dispute_in_it_published() {
+        // given dunning wrote to a debtor about two invoices (two cases)
         TenantId tenant = new TenantId(UUID.fromString(FREE_CALLS));
-        UUID debtor = UUID.randomUUID();
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
+        nl.tijdig.events.ReminderDue one = Events.reminder(tenant, nl.tijdig.events.ReminderDue.Kind.REMINDER, "nl", "calls@debtor.test");
+        nl.tijdig.events.ReminderDue two = Events.reminder(tenant, nl.tijdig.events.ReminderDue.Kind.REMINDER, "nl", "calls@debtor.test");
+        Events.publish(one);
+        Events.publish(two);
+        await().atMost(Events.WAIT).until(() -> pool.preparedQuery("SELECT count(*) FROM known_cases WHERE tenant_id = $1")
+                .execute(Tuple.of(tenant.value())).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0) == 2);
+        UUID debtor = one.debtor().debtorId().value();
+        UUID first = one.caseId().value();
+        UUID second = two.caseId().value();
         // when jan logs a call in which the debtor disputed two invoices
         given().contentType(ContentType.JSON).body(Map.of("debtorId", debtor.toString(), "caseIds", List.of(first.toString(),
                         second.toString()), "outcome", "DISPUTE", "disputeReason", "GOODS_NOT_RECEIVED", "spokeWith", "de eigenaar"))
@@ -150,6 +157,13 @@ class PhoneTaskApiTest {
                         "outcome", "CALLED_BACK", "calledAt", "2030-01-01T00:00:00Z"))
                 .when().post("/phone-calls").then().statusCode(422)
                 .body("errors.field", hasItem("outcome")).body("errors.field", hasItem("calledAt"));
+        // a case the service does not know for this debtor is refused too
+        given().contentType(ContentType.JSON).body(Map.of("debtorId", UUID.randomUUID().toString(), "caseIds",
+                        List.of(first.toString()), "outcome", "REACHED"))
+                .when().post("/phone-calls").then().statusCode(422).body("errors.field", hasItem("caseIds"));
+        given().contentType(ContentType.JSON).body(Map.of("debtorId", debtor.toString(), "caseIds",
+                        List.of(UUID.randomUUID().toString()), "outcome", "REACHED"))
+                .when().post("/phone-calls").then().statusCode(422).body("errors.field", hasItem("caseIds"));
         given().when().get("/phone-calls").then().statusCode(200).body("size()", is(1));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(value = MailServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = ProviderServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ReadinessTest {
 
     @Test

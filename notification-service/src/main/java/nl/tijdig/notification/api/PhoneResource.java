@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.CaseId;
 import nl.tijdig.kernel.DebtorId;
@@ -46,6 +47,12 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class PhoneResource {
 
     static final List<String> STATUSES = List.of("OPEN", "CLAIMED", "DONE");
+
+    /**
+     * A call's event goes on its case's stream, which the sender may be writing to at the same moment (a
+     * letter recorded as sent): the transaction is then run again, not refused.
+     */
+    static final int RETRIES = 10;
 
     /** What came of a call. */
     public record Report(String outcome, LocalDate promisedBy, String disputeReason, String notes, String spokeWith,
@@ -121,7 +128,7 @@ public class PhoneResource {
                 case PhoneTask.Changed changed -> tasks.completed(tx, owner, task, report, user);
                 case PhoneTask.Refused refused -> throw conflict(refused);
             };
-        }));
+        })).onFailure(ConcurrencyConflictException.class).retry().atMost(RETRIES);
     }
 
     /** Logs a call made without a task. */
@@ -154,7 +161,8 @@ public class PhoneResource {
                 throw RejectedProblem.of(List.of(new Problem.FieldError("caseIds", "not dunning cases of this debtor that letters "
                         + "or calls were asked for: " + unknown)), "a phone call");
             }
-            return pool.withTransaction(tx -> tasks.record(tx, owner, null, debtor, cases, result.report(), user));
+            return pool.withTransaction(tx -> tasks.record(tx, owner, null, debtor, cases, result.report(), user))
+                    .onFailure(ConcurrencyConflictException.class).retry().atMost(RETRIES);
         }).map(call -> Response.status(201).entity(call).build());
     }
 

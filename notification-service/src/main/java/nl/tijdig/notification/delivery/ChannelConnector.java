@@ -12,6 +12,11 @@ public interface ChannelConnector {
 
     Channel channel();
 
+    /** Whether it is configured; communications on a channel without a connector wait (PREPARED). */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Hands it over, or throws {@link DeliveryFailed}. */
     void send(Communications.Claimed communication, Communications.Rendered content);
 

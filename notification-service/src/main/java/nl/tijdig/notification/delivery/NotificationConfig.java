@@ -24,6 +24,26 @@ public interface NotificationConfig {
         /** Communications claimed per transaction. */
         @WithDefault("20")
         int batch();
+
+        /** The wait after a first failed attempt (and the lease of an attempt); it doubles, to at most an hour. */
+        @WithDefault("PT30S")
+        Duration firstRetry();
+    }
+
+    /** The SMS provider (the reference connector's API); without a base URL, SMS wait. */
+    Provider sms();
+
+    /** The print-and-post provider for letters and registered letters; without a base URL, letters wait. */
+    Provider post();
+
+    /** A provider reached over HTTP. */
+    interface Provider {
+        java.util.Optional<String> baseUrl();
+
+        java.util.Optional<String> apiKey();
+
+        @WithDefault("PT10S")
+        Duration timeout();
     }
 
     /** Email: the From address and the domain of the Message-IDs. The SMTP server is {@code quarkus.mailer.*}. */

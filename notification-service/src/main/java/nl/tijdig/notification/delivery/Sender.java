@@ -81,6 +81,9 @@ public class Sender {
     void drain() {
         try {
             for (ChannelConnector connector : connectors) {
+                if (!connector.enabled()) {
+                    continue;
+                }
                 while (batch(connector) > 0) {
                     // next batch
                 }
@@ -161,12 +164,12 @@ public class Sender {
         String language = LetterModel.language(c.reminder());
         Optional<LetterTemplate> own = templates.find(pool, c.tenant(), c.reminder().kind(), language).await().atMost(DB);
         try {
-            return Optional.of(renderer.render(c.reminder(), own));
+            return Optional.of(renderer.render(c.reminder(), own, c.channel()));
         } catch (LetterRenderer.RenderingFailed e) {
             if (own.isPresent()) {
                 LOG.warnf("communication %s: the tenant's %s template does not render (%s); the built-in one is used",
                         c.communicationId(), c.reminder().kind(), e.getMessage());
-                return Optional.of(renderer.render(c.reminder(), Optional.empty()));
+                return Optional.of(renderer.render(c.reminder(), Optional.empty(), c.channel()));
             }
             record(tx -> communications.failed(tx, c, e.getMessage(), true));
             return Optional.empty();

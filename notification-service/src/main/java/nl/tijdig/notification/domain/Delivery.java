@@ -40,10 +40,15 @@ public final class Delivery {
      * is also the lease an attempt holds: a sender that died mid-attempt is retried after it.
      */
     public static Duration backoff(int attempt) {
+        return backoff(attempt, FIRST_RETRY);
+    }
+
+    /** The same, starting from {@code firstRetry} instead of 30 s (configurable for tests and demos). */
+    public static Duration backoff(int attempt, Duration firstRetry) {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
         }
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(attempt - 1, 20));
         return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
     }
 

@@ -26,6 +26,7 @@ import nl.tijdig.kernel.Money;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
+import nl.tijdig.notification.domain.SmsText;
 import nl.tijdig.notification.domain.Violation;
 
 /**
@@ -85,6 +86,20 @@ public class LetterRenderer {
     /** The built-in template of a kind in a language (nl, en). */
     public LetterTemplate builtIn(ReminderDue.Kind kind, String language) {
         return builtIn.get(kind).get(language);
+    }
+
+    /**
+     * Renders the reminder for a channel: the letter (PDF, HTML) always, as the evidence of what was asked;
+     * by SMS the text is the short message ({@link SmsText}) instead of the letter's text.
+     */
+    public Rendered render(ReminderDue reminder, Optional<LetterTemplate> tenantTemplate, nl.tijdig.events.Channel channel) {
+        Rendered letter = render(reminder, tenantTemplate);
+        if (channel != nl.tijdig.events.Channel.SMS) {
+            return letter;
+        }
+        String sms = SmsText.of(reminder);
+        return new Rendered(letter.subject(), letter.html(), sms, letter.pdf(), Delivery.contentHash(letter.subject(), sms,
+                letter.pdf()), letter.template());
     }
 
     /** Renders the reminder with the template (the tenant's, when it has one; else the built-in one). */

@@ -92,7 +92,8 @@ public class Communications {
                 .execute(Tuple.tuple(Arrays.asList(planned.communicationId(), reminder.tenantId().value(),
                         reminder.reminderId(), reminder.caseId().value(), planned.channel().name(), reminder.kind().name(),
                         reminder.step(), language, planned.recipient(), invoices, json,
-                        Delivery.messageId(planned.communicationId(), config.email().messageIdDomain()),
+                        planned.channel() == Channel.EMAIL ? Delivery.messageId(planned.communicationId(), config.email().messageIdDomain())
+                                : planned.communicationId().toString(),
                         planned.reachable() ? "PREPARED" : "FAILED", at(now), at(reminder.occurredAt()),
                         planned.unreachable(), planned.reachable() ? null : at(now))))
                 .chain(rows -> rows.size() == 0 || planned.reachable() ? Uni.createFrom().voidItem()
@@ -120,7 +121,7 @@ public class Communications {
                     for (Row row : rows) {
                         int attempt = row.getInteger("attempts") + 1;
                         claimed.add(claimed(row, channel, attempt));
-                        leases.add(Tuple.of(row.getUUID("communication_id"), attempt, at(now.plus(Delivery.backoff(attempt)))));
+                        leases.add(Tuple.of(row.getUUID("communication_id"), attempt, at(now.plus(Delivery.backoff(attempt, config.sender().firstRetry())))));
                     }
                     if (leases.isEmpty()) {
                         return Uni.createFrom().item(claimed);

@@ -21,6 +21,7 @@ import nl.tijdig.events.ReminderDue;
 import nl.tijdig.events.ReminderSent;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.notification.MailServer;
+import nl.tijdig.notification.ProviderServer;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(value = MailServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = ProviderServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class LetterTemplateApiTest {
 
     static final String TENANT = "0193a6f2-0000-7000-8000-0000000000b2";

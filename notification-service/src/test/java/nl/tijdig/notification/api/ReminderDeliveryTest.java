@@ -33,6 +33,7 @@ import nl.tijdig.events.ReminderSuppressed;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.notification.MailServer;
+import nl.tijdig.notification.ProviderServer;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(value = MailServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = ProviderServer.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ReminderDeliveryTest {
 
     static final String TENANT = "0193a6f2-0000-7000-8000-0000000000b1";

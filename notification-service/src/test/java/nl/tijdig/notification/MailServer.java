@@ -22,6 +22,9 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     /** Mail to this domain is refused at RCPT TO. */
     public static final String REJECTING_DOMAIN = "rejects.invalid";
 
+    /** The bounce address (and its IMAP login). */
+    public static final String BOUNCES = "bounces@tijdig.local";
+
     private static volatile GreenMail server;
 
     /** The running server. */
@@ -43,10 +46,17 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         int port = Ports.free();
-        GreenMail mail = new RejectingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int imap = Ports.free();
+        GreenMail mail = new RejectingGreenMail(new ServerSetup[] {new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}, () -> { });
         mail.start();
+        mail.setUser(BOUNCES, BOUNCES, "bounces-secret");
         server = mail;
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
+                "tijdig.notification.email.bounce-address", BOUNCES,
+                "tijdig.notification.bounces.host", "127.0.0.1", "tijdig.notification.bounces.port", String.valueOf(imap),
+                "tijdig.notification.bounces.protocol", "imap", "tijdig.notification.bounces.username", BOUNCES,
+                "tijdig.notification.bounces.password", "bounces-secret", "tijdig.notification.bounces.poll", "PT0.5S");
     }
 
     @Override
@@ -59,13 +69,13 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
     /** GreenMail whose SMTP server refuses recipients at {@link #REJECTING_DOMAIN}. */
     static final class RejectingGreenMail extends GreenMail {
 
-        RejectingGreenMail(ServerSetup setup) {
-            this(setup, () -> { });
-        }
-
         /** {@code afterDelivery} runs when a message has been stored, before the client is told "250 OK". */
         RejectingGreenMail(ServerSetup setup, Runnable afterDelivery) {
-            super(setup);
+            this(new ServerSetup[] {setup}, afterDelivery);
+        }
+
+        RejectingGreenMail(ServerSetup[] setups, Runnable afterDelivery) {
+            super(setups);
             managers = new Managers() {
                 private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
                     @Override

@@ -46,6 +46,7 @@ public class EmailConnector implements ChannelConnector {
                 .addAttachment(fileName(reminder), content.pdf(), "application/pdf")
                 .addHeader("Message-ID", c.providerMessageId())
                 .addHeader("X-Tijdig-Communication", c.communicationId().toString());
+        config.email().bounceAddress().ifPresent(mail::setBounceAddress);
         if (reminder.creditor().email() != null) {
             mail.setReplyTo(reminder.creditor().email());
         }

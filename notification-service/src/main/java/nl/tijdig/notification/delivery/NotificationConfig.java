@@ -54,5 +54,30 @@ public interface NotificationConfig {
         /** The right-hand side of every Message-ID ({@code <communication-id@domain>}). */
         @WithDefault("tijdig.local")
         String messageIdDomain();
+
+        /** The envelope sender (Return-Path) of every email: where bounces (DSNs) go. */
+        java.util.Optional<String> bounceAddress();
+    }
+
+    /** The bounce mailbox, read over IMAP; without a host, bounces are not read. */
+    Bounces bounces();
+
+    /** Where the bounce address's mail is read. */
+    interface Bounces {
+        java.util.Optional<String> host();
+
+        @WithDefault("993")
+        int port();
+
+        /** {@code imaps} (TLS) or {@code imap}. */
+        @WithDefault("imaps")
+        String protocol();
+
+        java.util.Optional<String> username();
+
+        java.util.Optional<String> password();
+
+        @WithDefault("PT1M")
+        Duration poll();
     }
 }

@@ -177,6 +177,27 @@ public class Communications {
                         c.channel(), ReminderSuppressed.Reason.PAID, paid, now)).replaceWith(true));
     }
 
+    /**
+     * An email that bounced after it was handed over (or during its attempt): BOUNCED and NotificationFailed,
+     * once; a bounce for an email this service did not send, or already ended otherwise, changes nothing.
+     */
+    public Uni<Boolean> bounced(SqlConnection tx, String messageId, String reason, boolean permanent) {
+        Instant now = clock.instant();
+        return tx.preparedQuery("UPDATE communications SET status = 'BOUNCED', last_error = $2, ended_at = $3 "
+                        + "WHERE provider_message_id = $1 AND channel = 'EMAIL' AND status IN ('SENT', 'PREPARED') "
+                        + "RETURNING tenant_id, case_id, reminder_id")
+                .execute(Tuple.of(messageId, reason, at(now)))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Row row = rows.iterator().next();
+                    TenantId tenant = new TenantId(row.getUUID("tenant_id"));
+                    return streams.append(tx, new NotificationFailed(tenant, new CaseId(row.getUUID("case_id")),
+                            row.getUUID("reminder_id"), Channel.EMAIL, reason, permanent, now)).replaceWith(true);
+                });
+    }
+
     /** A passing failure: noted; tried again when the attempt's lease ends. */
     public Uni<Void> attemptFailed(SqlConnection tx, Claimed c, String error) {
         return tx.preparedQuery("UPDATE communications SET last_error = $2 WHERE communication_id = $1 AND status = 'PREPARED'")

@@ -193,4 +193,60 @@ class ReminderDeliveryTest {
         assertThat(missing.reason()).isEqualTo("the debtor has no email address");
         published(tenant, ReminderSent.class, 0);
     }
+
+    @Test
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void an_email_that_bounces_later_fails_the_reminder() throws Exception {
+        // given a reminder that was sent (the SMTP server took it)
+        TenantId tenant = new TenantId(UUID.randomUUID());
+        ReminderDue r = reminder(tenant, ReminderDue.Kind.REMINDER, "nl", "bounce-later@debtor.test");
+        Events.publish(r);
+        ReminderSent sent = published(tenant, ReminderSent.class, 1).get(0);
+        // when the debtor's mail server returns it: a DSN on the bounce address naming its Message-ID
+        String dsn = """
+                From: MAILER-DAEMON@mx.debtor.test\r
+                To: %s\r
+                Subject: Undelivered Mail Returned to Sender\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/report; report-type=delivery-status; boundary="dsn-boundary"\r
+                \r
+                --dsn-boundary\r
+                Content-Type: text/plain\r
+                \r
+                Your message could not be delivered.\r
+                --dsn-boundary\r
+                Content-Type: message/delivery-status\r
+                \r
+                Reporting-MTA: dns; mx.debtor.test\r
+                \r
+                Final-Recipient: rfc822; bounce-later@debtor.test\r
+                Action: failed\r
+                Status: 5.1.1\r
+                Diagnostic-Code: smtp; 550 5.1.1 <bounce-later@debtor.test>: mailbox unavailable\r
+                \r
+                --dsn-boundary\r
+                Content-Type: text/rfc822-headers\r
+                \r
+                Message-ID: %s\r
+                Subject: Betalingsherinnering\r
+                \r
+                --dsn-boundary--\r
+                """.formatted(MailServer.BOUNCES, sent.providerMessageId());
+        jakarta.mail.internet.MimeMessage report = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        MailServer.server().getUserManager().getUser(MailServer.BOUNCES).deliver(report);
+        // then the reminder has failed on email, permanently, saying why; the log shows it bounced
+        NotificationFailed failed = published(tenant, NotificationFailed.class, 1).get(0);
+        assertThat(failed.reminderId()).isEqualTo(r.reminderId());
+        assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(failed.permanent()).isTrue();
+        assertThat(failed.reason()).contains("5.1.1", "mailbox unavailable", "bounce-later@debtor.test");
+        var row = pool.preparedQuery("SELECT status, sent_at FROM communications WHERE communication_id = $1")
+                .execute(Tuple.of(sent.communicationId())).await().atMost(Duration.ofSeconds(5)).iterator().next();
+        assertThat(row.getString("status")).isEqualTo("BOUNCED");
+        assertThat(row.getOffsetDateTime("sent_at")).isNotNull();
+        // and the report was taken out of the mailbox
+        await().atMost(Events.WAIT).until(() -> MailServer.to(MailServer.BOUNCES).isEmpty());
+    }
 }

@@ -61,6 +61,21 @@ public class EmailConnector implements ChannelConnector {
         }
     }
 
+    /** Mail to the creditor (the weekly overview), From the configured address, with a stable Message-ID. */
+    public void sendToCreditor(String to, String subject, String html, String text, String messageId) {
+        Mail mail = Mail.withHtml(to, subject, html).setText(text).setFrom(config.email().from()).addHeader("Message-ID", messageId);
+        config.email().bounceAddress().ifPresent(mail::setBounceAddress);
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            SMTPException smtp = smtp(e);
+            if (smtp != null) {
+                throw new DeliveryFailed("SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessage(), smtp.isPermanent(), e);
+            }
+            throw new DeliveryFailed("SMTP: " + e.getMessage(), false, e);
+        }
+    }
+
     /** {@code "Creditor B.V." <noreply@…>}: the configured address, in the creditor's name. */
     String from(String creditorName) {
         String configured = config.email().from();

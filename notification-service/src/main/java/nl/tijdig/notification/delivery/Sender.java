@@ -21,6 +21,7 @@ import nl.tijdig.notification.domain.LetterTemplate;
 import nl.tijdig.notification.letters.LetterRenderer;
 import nl.tijdig.notification.store.Communications;
 import nl.tijdig.notification.store.LetterTemplates;
+import nl.tijdig.notification.store.OverviewMails;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,6 +56,12 @@ public class Sender {
     @Inject
     Instance<ChannelConnector> connectors;
 
+    @Inject
+    OverviewMails overviewMails;
+
+    @Inject
+    EmailConnector email;
+
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
@@ -88,6 +95,9 @@ public class Sender {
                     // next batch
                 }
             }
+            while (overviews() > 0) {
+                // next batch
+            }
         } catch (RuntimeException e) {
             LOG.warnf(e, "sender: %s", e.getMessage());
         }
@@ -102,6 +112,28 @@ public class Sender {
             } catch (RuntimeException e) {
                 // recording failed: the lease runs out and the communication is worked again
                 LOG.warnf(e, "communication %s: %s", c.communicationId(), e.getMessage());
+            }
+        }
+        return claimed.size();
+    }
+
+    /** The weekly overviews due to creditors: sent, retried, or given up (no address, or refused). */
+    private int overviews() {
+        List<OverviewMails.Claimed> claimed = pool.withTransaction(tx -> overviewMails.claim(tx, config.sender().batch()))
+                .await().atMost(DB);
+        for (OverviewMails.Claimed c : claimed) {
+            try {
+                if (c.creditorEmail() == null) {
+                    throw new ChannelConnector.DeliveryFailed("no email address of the creditor is known (CreditorProfileUpdated)",
+                            false, null);
+                }
+                LetterRenderer.Rendered mail = renderer.overview(c.overview(), c.creditorName());
+                email.sendToCreditor(c.creditorEmail(), mail.subject(), mail.html(), mail.text(), c.messageId());
+                pool.withTransaction(tx -> overviewMails.sent(tx, c)).await().atMost(DB);
+            } catch (ChannelConnector.DeliveryFailed e) {
+                boolean end = Delivery.afterFailure(c.attempts(), e.permanent()) == Delivery.AfterFailure.GIVE_UP;
+                pool.withTransaction(tx -> overviewMails.failed(tx, c, e.getMessage(), end)).await().atMost(DB);
+                LOG.infof("weekly overview %s, attempt %d: %s%s", c.overviewId(), c.attempts(), e.getMessage(), end ? " (given up)" : "");
             }
         }
         return claimed.size();

@@ -68,6 +68,7 @@ public class LetterRenderer {
     private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private Template htmlLayout;
     private Template textLayout;
+    private Template overviewLayout;
 
     @jakarta.annotation.PostConstruct
     void load() {
@@ -81,6 +82,15 @@ public class LetterRenderer {
         }
         htmlLayout = engine.parse(resource("layout.html"), HTML);
         textLayout = engine.parse(resource("layout.txt"), TEXT);
+        overviewLayout = engine.parse(resource("weekly-overview.html"), HTML);
+    }
+
+    /** The weekly overview mail to the creditor: subject, HTML and text. */
+    public Rendered overview(nl.tijdig.events.WeeklyOverviewCompiled overview, String creditorName) {
+        String html = overviewLayout.data("o", nl.tijdig.notification.domain.OverviewModel.of(overview, creditorName)).render();
+        String subject = "Weekoverzicht debiteuren " + overview.week() + " — " + creditorName;
+        String text = HtmlText.of(html.substring(html.indexOf("<body")));
+        return new Rendered(subject, html, text, new byte[0], Delivery.contentHash(subject, text, new byte[0]), "built-in");
     }
 
     /** The built-in template of a kind in a language (nl, en). */

@@ -7,8 +7,10 @@ import java.util.Set;
 import nl.tijdig.events.BoundedContext;
 import nl.tijdig.events.PhoneCallDue;
 import nl.tijdig.events.ReminderDue;
+import nl.tijdig.events.WeeklyOverviewCompiled;
 import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.notification.store.Communications;
+import nl.tijdig.notification.store.OverviewMails;
 import nl.tijdig.notification.store.PhoneTasks;
 import nl.tijdig.runtime.backbone.EventSubscription;
 
@@ -16,7 +18,7 @@ import nl.tijdig.runtime.backbone.EventSubscription;
  * Follows the dunning-service: a ReminderDue becomes one communication per channel in the log, recorded in
  * the inbox transaction (so a redelivered ReminderDue is taken in once, and its communications exist once).
  * Rendering and sending happen after, in the sender. A PhoneCallDue becomes a task in the tenant's
- * phone work list. Built against the dunning-service's contract examples.
+ * phone work list; a WeeklyOverviewCompiled a mail to the creditor. Built against the dunning-service's contract examples.
  */
 @ApplicationScoped
 public class DunningSubscription implements EventSubscription {
@@ -28,6 +30,9 @@ public class DunningSubscription implements EventSubscription {
 
     @Inject
     PhoneTasks phoneTasks;
+
+    @Inject
+    OverviewMails overviewMails;
 
     @Override
     public String name() {
@@ -44,6 +49,7 @@ public class DunningSubscription implements EventSubscription {
         return (tx, event) -> switch (event.data()) {
             case ReminderDue reminder -> communications.record(tx, reminder);
             case PhoneCallDue call -> phoneTasks.due(tx, call);
+            case WeeklyOverviewCompiled overview -> overviewMails.compiled(tx, overview);
             default -> Uni.createFrom().voidItem();
         };
     }

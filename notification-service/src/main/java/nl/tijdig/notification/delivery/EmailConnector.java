@@ -50,21 +50,18 @@ public class EmailConnector implements ChannelConnector {
         if (reminder.creditor().email() != null) {
             mail.setReplyTo(reminder.creditor().email());
         }
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            SMTPException smtp = smtp(e);
-            if (smtp != null) {
-                throw new DeliveryFailed("SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessage(), smtp.isPermanent(), e);
-            }
-            throw new DeliveryFailed("SMTP: " + e.getMessage(), false, e);
-        }
+        deliver(mail);
     }
 
     /** Mail to the creditor (the weekly overview), From the configured address, with a stable Message-ID. */
     public void sendToCreditor(String to, String subject, String html, String text, String messageId) {
         Mail mail = Mail.withHtml(to, subject, html).setText(text).setFrom(config.email().from()).addHeader("Message-ID", messageId);
         config.email().bounceAddress().ifPresent(mail::setBounceAddress);
+        deliver(mail);
+    }
+
+    /** Hands the mail to the SMTP server; a 5xx reply is permanent, anything else passing. */
+    private void deliver(Mail mail) {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {

@@ -139,7 +139,7 @@ public class LetterRenderer {
                 .render().replaceAll("\n{3,}", "\n\n");
         byte[] pdf;
         try {
-            pdf = pdf(html, subject, reminder.creditor().name());
+            pdf = pdf(html);
         } catch (RuntimeException e) {
             throw new RenderingFailed("body", "the letter is not well-formed XHTML: " + rootMessage(e), e);
         }
@@ -199,7 +199,7 @@ public class LetterRenderer {
         return parsed.computeIfAbsent(variant.getContentType() + "\u0000" + source, key -> engine.parse(source, variant)).instance();
     }
 
-    static byte[] pdf(String xhtml, String title, String author) {
+    static byte[] pdf(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -22,7 +22,6 @@ import nl.tijdig.events.Channel;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.events.NotificationFailed;
-import nl.tijdig.events.NotificationEvent;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.events.ReminderSent;
 import nl.tijdig.events.ReminderSuppressed;
@@ -97,7 +96,7 @@ public class Communications {
                         planned.reachable() ? "PREPARED" : "FAILED", at(now), at(reminder.occurredAt()),
                         planned.unreachable(), planned.reachable() ? null : at(now))))
                 .chain(rows -> rows.size() == 0 || planned.reachable() ? Uni.createFrom().voidItem()
-                        : append(tx, reminder.tenantId(), planned.communicationId(), new NotificationFailed(reminder.tenantId(),
+                        : streams.append(tx, new NotificationFailed(reminder.tenantId(),
                                 reminder.caseId(), reminder.reminderId(), planned.channel(), planned.unreachable(), true, now))))
                 .collect().last().replaceWithVoid()
                 .chain(() -> phoneTasks.known(tx, reminder.tenantId(), reminder.caseId(), reminder.debtor().debtorId()));
@@ -156,7 +155,7 @@ public class Communications {
     public Uni<Boolean> sent(SqlConnection tx, Claimed c, String contentHash) {
         Instant now = clock.instant();
         return end(tx, c, "SENT", null, now).chain(ended -> !ended ? Uni.createFrom().item(false)
-                : append(tx, c.tenant(), c.communicationId(), new ReminderSent(c.tenant(), c.caseId(), c.reminderId(),
+                : streams.append(tx, new ReminderSent(c.tenant(), c.caseId(), c.reminderId(),
                         c.channel(), c.recipient(), c.communicationId(), now, c.providerMessageId(), contentHash, now))
                         .replaceWith(true));
     }
@@ -165,7 +164,7 @@ public class Communications {
     public Uni<Boolean> failed(SqlConnection tx, Claimed c, String reason, boolean permanent) {
         Instant now = clock.instant();
         return end(tx, c, "FAILED", reason, now).chain(ended -> !ended ? Uni.createFrom().item(false)
-                : append(tx, c.tenant(), c.communicationId(), new NotificationFailed(c.tenant(), c.caseId(), c.reminderId(),
+                : streams.append(tx, new NotificationFailed(c.tenant(), c.caseId(), c.reminderId(),
                         c.channel(), reason, permanent, now)).replaceWith(true));
     }
 
@@ -173,7 +172,7 @@ public class Communications {
     public Uni<Boolean> suppressed(SqlConnection tx, Claimed c, List<InvoiceId> paid) {
         Instant now = clock.instant();
         return end(tx, c, "SUPPRESSED", null, now).chain(ended -> !ended ? Uni.createFrom().item(false)
-                : append(tx, c.tenant(), c.communicationId(), new ReminderSuppressed(c.tenant(), c.caseId(), c.reminderId(),
+                : streams.append(tx, new ReminderSuppressed(c.tenant(), c.caseId(), c.reminderId(),
                         c.channel(), ReminderSuppressed.Reason.PAID, paid, now)).replaceWith(true));
     }
 
@@ -273,10 +272,6 @@ public class Communications {
     private static Rendered rendered(Row row) {
         return new Rendered(row.getString("subject"), row.getString("body_html"), row.getString("body_text"),
                 row.getBuffer("pdf").getBytes(), row.getString("content_hash"));
-    }
-
-    private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID communicationId, NotificationEvent event) {
-        return streams.append(tx, event);
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.events.NotificationEvent;
+import nl.tijdig.events.CaseNotification;
 import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.StreamRef;
@@ -29,7 +29,7 @@ public class CaseStreams {
     @Inject
     IdGenerator ids;
 
-    public Uni<Void> append(SqlConnection tx, NotificationEvent event) {
+    public Uni<Void> append(SqlConnection tx, CaseNotification event) {
         UUID caseId = event.aggregateId();
         return store.version(tx, event.tenantId(), caseId).chain(version -> store.append(tx, event.tenantId(),
                 new StreamRef(caseId, STREAM_TYPE), Math.max(version, 0), List.of(NewEvent.published(ids.next(), event))))

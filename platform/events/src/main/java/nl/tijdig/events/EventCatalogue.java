@@ -46,6 +46,7 @@ public final class EventCatalogue {
             new EventType(NOTIFICATION, "ReminderSuppressed", 1, ReminderSuppressed.class),
             new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
             new EventType(NOTIFICATION, "PhoneCallCompleted", 1, PhoneCallCompleted.class),
+            new EventType(NOTIFICATION, "WebhookEndpointDisabled", 1, WebhookEndpointDisabled.class),
             new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),
             new EventType(COLLECTION, "InvoiceAssigned", 1, InvoiceAssigned.class)),
             Upcasters.none());

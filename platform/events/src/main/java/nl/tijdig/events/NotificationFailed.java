@@ -13,7 +13,7 @@ import nl.tijdig.kernel.TenantId;
  * help (an address that does not exist), false when retries ran out on a passing fault.
  */
 public record NotificationFailed(TenantId tenantId, CaseId caseId, UUID reminderId, Channel channel, String reason,
-        boolean permanent, Instant occurredAt) implements NotificationEvent {
+        boolean permanent, Instant occurredAt) implements CaseNotification {
 
     public NotificationFailed {
         required(tenantId, "tenantId");

@@ -23,7 +23,7 @@ import nl.tijdig.kernel.TenantId;
  */
 public record PhoneCallCompleted(TenantId tenantId, CaseId caseId, UUID callId, UUID taskId, DebtorId debtorId,
         List<CaseId> caseIds, Outcome outcome, LocalDate promisedBy, DisputeReason disputeReason, String notes,
-        String calledBy, String spokeWith, Instant calledAt, Instant occurredAt) implements NotificationEvent {
+        String calledBy, String spokeWith, Instant calledAt, Instant occurredAt) implements CaseNotification {
 
     /** What came of the call. */
     public enum Outcome {

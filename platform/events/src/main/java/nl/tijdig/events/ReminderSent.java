@@ -16,7 +16,7 @@ import nl.tijdig.kernel.TenantId;
  * on every attempt; {@code contentHash} the SHA-256 (hex) of what was sent. Both optional (added to v1).
  */
 public record ReminderSent(TenantId tenantId, CaseId caseId, UUID reminderId, Channel channel, String recipient,
-        UUID communicationId, Instant sentAt, String providerMessageId, String contentHash, Instant occurredAt) implements NotificationEvent {
+        UUID communicationId, Instant sentAt, String providerMessageId, String contentHash, Instant occurredAt) implements CaseNotification {
 
     public ReminderSent {
         required(tenantId, "tenantId");

@@ -15,7 +15,7 @@ import nl.tijdig.kernel.TenantId;
  * payment for had been paid ({@code invoiceIds}: those invoices). Nothing went to the debtor.
  */
 public record ReminderSuppressed(TenantId tenantId, CaseId caseId, UUID reminderId, Channel channel, Reason reason,
-        List<InvoiceId> invoiceIds, Instant occurredAt) implements NotificationEvent {
+        List<InvoiceId> invoiceIds, Instant occurredAt) implements CaseNotification {
 
     /** Why the reminder was held back. */
     public enum Reason {

@@ -80,4 +80,63 @@ public interface NotificationConfig {
         @WithDefault("PT1M")
         Duration poll();
     }
+
+    /** Webhooks to the tenants' endpoints ({@code tijdig.notification.webhooks.*}). */
+    Webhooks webhooks();
+
+    /** How webhooks are delivered, retried and signed. */
+    interface Webhooks {
+        /** Off: deliveries are recorded but wait. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT0.5S")
+        Duration poll();
+
+        /** Deliveries claimed per transaction. */
+        @WithDefault("50")
+        int batch();
+
+        /** Deliveries in flight to one endpoint at most, so that a slow endpoint holds back only itself. */
+        @WithDefault("4")
+        int perEndpoint();
+
+        /** Deliveries in flight in all, per replica. */
+        @WithDefault("64")
+        int inFlight();
+
+        /** How long a receiver may take to connect and answer. */
+        @WithDefault("PT15S")
+        Duration timeout();
+
+        /** The waits after the 1st, 2nd, … failed attempt of a round; after the last, the delivery is dead-lettered. */
+        @WithDefault("PT1M,PT5M,PT30M,PT2H,PT5H,PT10H,PT24H,PT24H")
+        java.util.List<Duration> retrySchedule();
+
+        /** Each wait varies by up to this fraction either way. */
+        @WithDefault("0.2")
+        double jitter();
+
+        /** An endpoint that failed every attempt for this long is disabled (and the tenant told). */
+        @WithDefault("P5D")
+        Duration disableAfter();
+
+        /** After a secret's rotation, deliveries are signed with the old secret too for this long. */
+        @WithDefault("P1D")
+        Duration rotationOverlap();
+
+        /** Only https targets (production); dev and tests allow http. */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** Loopback targets (127.0.0.1, ::1): for tests and dev only, never in production. */
+        @WithDefault("false")
+        boolean allowLoopback();
+
+        /**
+         * Keys (base64 of 32 random bytes; the first seals) under which the subscriptions' signing secrets are
+         * stored encrypted; production takes them from a Kubernetes secret. Required.
+         */
+        java.util.List<String> secretKeys();
+    }
 }

@@ -18,10 +18,12 @@ import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
+import nl.tijdig.notification.domain.OverviewModel;
 import nl.tijdig.notification.letters.LetterRenderer;
 import nl.tijdig.notification.store.Communications;
 import nl.tijdig.notification.store.LetterTemplates;
 import nl.tijdig.notification.store.OverviewMails;
+import nl.tijdig.notification.store.WebhookSubscriptions;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +63,9 @@ public class Sender {
 
     @Inject
     EmailConnector email;
+
+    @Inject
+    WebhookSubscriptions webhooks;
 
     private ScheduledExecutorService executor;
 
@@ -127,7 +132,9 @@ public class Sender {
                     throw new ChannelConnector.DeliveryFailed("no email address of the creditor is known (CreditorProfileUpdated)",
                             false, null);
                 }
-                LetterRenderer.Rendered mail = renderer.overview(c.overview(), c.creditorName());
+                List<OverviewModel.DisabledWebhook> disabled = webhooks.disabled(pool, c.overview().tenantId()).await().atMost(DB).stream()
+                        .map(s -> new OverviewModel.DisabledWebhook(s.url(), s.disabledAt(), s.lastError())).toList();
+                LetterRenderer.Rendered mail = renderer.overview(c.overview(), c.creditorName(), disabled);
                 email.sendToCreditor(c.creditorEmail(), mail.subject(), mail.html(), mail.text(), c.messageId());
                 pool.withTransaction(tx -> overviewMails.sent(tx, c)).await().atMost(DB);
             } catch (ChannelConnector.DeliveryFailed e) {

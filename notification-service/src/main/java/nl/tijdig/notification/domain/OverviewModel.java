@@ -9,14 +9,24 @@ import nl.tijdig.events.WeeklyOverviewCompiled;
 /**
  * The weekly overview as the creditor's mail shows it (Dutch; amounts and dates written the Dutch way):
  * {@code o.week}, {@code o.on}, open and overdue totals and counts, the aging buckets, DSO, paid this week,
- * newly overdue, what waits for the creditor, and the most overdue claims.
+ * newly overdue, what waits for the creditor, the most overdue claims, and webhook subscriptions disabled for failing.
  */
 public final class OverviewModel {
+
+    private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
 
     private OverviewModel() {
     }
 
+    /** A webhook subscription of the tenant that was disabled for failing (WebhookEndpointDisabled). */
+    public record DisabledWebhook(String url, java.time.Instant disabledAt, String lastError) {
+    }
+
     public static Map<String, Object> of(WeeklyOverviewCompiled w, String creditorName) {
+        return of(w, creditorName, List.of());
+    }
+
+    public static Map<String, Object> of(WeeklyOverviewCompiled w, String creditorName, List<DisabledWebhook> webhooks) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("creditor", creditorName);
         o.put("week", w.week());
@@ -52,6 +62,12 @@ public final class OverviewModel {
         }
         o.put("oldestOverdue", claims);
         o.put("moreOverdue", w.moreOverdue());
+        List<Map<String, Object>> disabled = new ArrayList<>();
+        for (DisabledWebhook d : webhooks) {
+            disabled.add(Map.of("url", d.url(), "since", LetterModel.date(d.disabledAt().atZone(AMSTERDAM).toLocalDate(), false),
+                    "lastError", d.lastError() == null ? "" : d.lastError()));
+        }
+        o.put("disabledWebhooks", disabled);
         return o;
     }
 

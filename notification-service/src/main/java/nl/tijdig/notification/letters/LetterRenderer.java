@@ -86,8 +86,10 @@ public class LetterRenderer {
     }
 
     /** The weekly overview mail to the creditor: subject, HTML and text. */
-    public Rendered overview(nl.tijdig.events.WeeklyOverviewCompiled overview, String creditorName) {
-        String html = overviewLayout.data("o", nl.tijdig.notification.domain.OverviewModel.of(overview, creditorName)).render();
+    public Rendered overview(nl.tijdig.events.WeeklyOverviewCompiled overview, String creditorName,
+            List<nl.tijdig.notification.domain.OverviewModel.DisabledWebhook> disabledWebhooks) {
+        String html = overviewLayout.data("o", nl.tijdig.notification.domain.OverviewModel.of(overview, creditorName, disabledWebhooks))
+                .render();
         String subject = "Weekoverzicht debiteuren " + overview.week() + " — " + creditorName;
         String text = HtmlText.of(html.substring(html.indexOf("<body")));
         return new Rendered(subject, html, text, new byte[0], Delivery.contentHash(subject, text, new byte[0]), "built-in");

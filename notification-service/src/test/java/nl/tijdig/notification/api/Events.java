@@ -34,11 +34,28 @@ final class Events {
 
     /** Publishes an event as its producer would, under a new event id. */
     static void publish(PublicEvent event) {
+        publish(UUID.randomUUID(), event, 1);
+    }
+
+    /** Publishes an event as its producer would, under this event id, at this place of its aggregate's stream. */
+    static void publish(UUID eventId, PublicEvent event, long sequence) {
         try (Producer<String, byte[]> producer = OutboxRelay.producer(KafkaResource.broker().bootstrapServers(),
                 "stand-in", Map.of())) {
             producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
-                    EventEnvelope.of(UUID.randomUUID(), event, 1, TraceContext.NONE)))).get();
+                    EventEnvelope.of(eventId, event, sequence, TraceContext.NONE)))).get();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A producer's contract example of an event, as the event of another tenant. */
+    static <E extends PublicEvent> E example(Class<E> type, TenantId tenant) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) EventExamples.tree(
+                nl.tijdig.events.EventCatalogue.standard().of(type));
+        tree.put("tenantId", tenant.toString());
+        try {
+            return nl.tijdig.events.EventJson.mapper().treeToValue(tree, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

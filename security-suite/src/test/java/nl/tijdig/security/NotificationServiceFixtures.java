@@ -161,7 +161,85 @@ final class NotificationServiceFixtures {
             Call.json("POST", "/phone-calls", call, 201).send(url, world.token(world.a, "tenant-admin")).then().statusCode(201);
             return Call.get("/phone-calls?caseId=" + caseA);
         }, c -> assertThat(c.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain("tenant A")));
+        webhooks(fixtures);
         fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.dunning.v1").all());
         return fixtures;
+    }
+
+    /** A webhook subscription of tenant A (to a port nothing listens on: its deliveries wait, failing). */
+    private String subscriptionForA() {
+        Response created = Call.json("POST", "/webhook-subscriptions", SUBSCRIPTION, 201).send(url, world.token(world.a, "tenant-admin"));
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        return created.path("subscription.subscriptionId");
+    }
+
+    private static final String SUBSCRIPTION = """
+            {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["nl.tijdig.payment.PaymentReceived.v1"], "description": "tenant A's hook"}"""
+            .formatted(nl.tijdig.testing.process.Ports.free());
+
+    /** A delivery of tenant A: a payment of A's (the payment-service's example) for A's subscription. */
+    private String deliveryForA(String subscription) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) EventExamples.tree(
+                nl.tijdig.events.EventCatalogue.standard().of(nl.tijdig.events.PaymentReceived.class));
+        tree.put("tenantId", world.a.id().toString());
+        try {
+            publish(nl.tijdig.events.EventJson.mapper().treeToValue(tree, nl.tijdig.events.PaymentReceived.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String[] found = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            Response list = Call.get("/webhook-subscriptions/" + subscription + "/deliveries").send(url, world.token(world.a, "tenant-admin"));
+            List<String> ids = list.path("deliveryId");
+            if (list.statusCode() != 200 || ids == null || ids.isEmpty()) {
+                return false;
+            }
+            found[0] = ids.get(0);
+            return true;
+        });
+        return found[0];
+    }
+
+    private void webhooks(Map<String, Fixture> fixtures) {
+        String subscription = subscriptionForA();
+        String delivery = deliveryForA(subscription);
+        fixtures.put("GET /webhook-subscriptions/event-types", Fixture.of(() -> Call.get("/webhook-subscriptions/event-types"),
+                call -> assertThat(call.send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(200)));
+        fixtures.put("POST /webhook-subscriptions", Fixture.of(() -> Call.json("POST", "/webhook-subscriptions", SUBSCRIPTION, 201),
+                call -> {
+                    // B's own subscription is B's; A's list does not show it
+                    Response created = Call.json("POST", "/webhook-subscriptions", SUBSCRIPTION.replace("tenant A", "tenant B"), 201)
+                            .send(url, world.token(world.b, "tenant-admin"));
+                    assertThat(created.statusCode()).isEqualTo(201);
+                    assertThat(Call.get("/webhook-subscriptions").send(url, world.token(world.a, "tenant-admin")).asString())
+                            .doesNotContain("tenant B");
+                }));
+        fixtures.put("GET /webhook-subscriptions", Fixture.of(() -> Call.get("/webhook-subscriptions"), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(subscription)
+                        .doesNotContain("tenant A")));
+        fixtures.put("GET /webhook-subscriptions/{id}", Fixture.of(() -> Call.get("/webhook-subscriptions/" + subscription),
+                this::notFoundForB));
+        fixtures.put("PUT /webhook-subscriptions/{id}", Fixture.of(() -> Call.json("PUT", "/webhook-subscriptions/" + subscription,
+                SUBSCRIPTION, 200), call -> {
+                    notFoundForB(Call.json("PUT", call.path(), SUBSCRIPTION.replace("tenant A", "tenant B"), 200));
+                    assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).asString())
+                            .contains("tenant A").doesNotContain("tenant B");
+                }));
+        fixtures.put("DELETE /webhook-subscriptions/{id}", Fixture.of(() -> new Call("DELETE", "/webhook-subscriptions/"
+                + subscriptionForA(), null, null, 204), call -> {
+                    notFoundForB(call);
+                    assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).statusCode()).isEqualTo(200);
+                }));
+        fixtures.put("POST /webhook-subscriptions/{id}/secret-rotation", Fixture.of(() -> new Call("POST", "/webhook-subscriptions/"
+                + subscription + "/secret-rotation", null, null, 200), this::notFoundForB));
+        fixtures.put("POST /webhook-subscriptions/{id}/enable", Fixture.of(() -> new Call("POST", "/webhook-subscriptions/"
+                + subscription + "/enable", null, null, 200), this::notFoundForB));
+        fixtures.put("GET /webhook-subscriptions/{id}/deliveries", Fixture.of(() -> Call.get("/webhook-subscriptions/" + subscription
+                + "/deliveries"), this::notFoundForB));
+        fixtures.put("POST /webhook-subscriptions/{id}/replay", Fixture.of(() -> Call.json("POST", "/webhook-subscriptions/"
+                + subscription + "/replay", "{\"since\": \"2026-01-01T00:00:00Z\"}", 200), this::notFoundForB));
+        fixtures.put("GET /webhook-deliveries/{id}", Fixture.of(() -> Call.get("/webhook-deliveries/" + delivery), this::notFoundForB));
+        fixtures.put("POST /webhook-deliveries/{id}/replay", Fixture.of(() -> new Call("POST", "/webhook-deliveries/" + delivery
+                + "/replay", null, null, 200), this::notFoundForB));
     }
 }

@@ -81,7 +81,12 @@ final class World implements AutoCloseable {
                     Map.entry("quarkus.oidc.auth-server-url", keycloak.issuer()),
                     Map.entry("tijdig.api.rate-limit.per-second", "10000"),
                     Map.entry("tijdig.api.rate-limit.burst", "10000"),
-                    Map.entry("quarkus.mailer.port", String.valueOf(nl.tijdig.testing.process.Ports.free())))));
+                    Map.entry("quarkus.mailer.port", String.valueOf(nl.tijdig.testing.process.Ports.free())),
+                    // webhook secrets sealed under a key of this run; targets on this machine (the suite checks who
+                    // may call what; the SSRF rules are the notification-service's own tests)
+                    Map.entry("tijdig.notification.webhooks.secret-keys", newKey()),
+                    Map.entry("tijdig.notification.webhooks.require-https", "false"),
+                    Map.entry("tijdig.notification.webhooks.allow-loopback", "true"))));
         });
         a = tenant("tenant-a");
         b = tenant("tenant-b");
@@ -94,6 +99,12 @@ final class World implements AutoCloseable {
             admin.removeDefaultScope(client, "aud-" + service);
             withoutAudience.put(service, client);
         }
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private Tenant tenant(String name) {

@@ -19,15 +19,17 @@ CREATE TABLE webhook_subscriptions (
 );
 CREATE INDEX webhook_subscriptions_tenant ON webhook_subscriptions (tenant_id);
 
--- An event as delivered: its body fixed once (so every attempt and replay sends the same bytes).
+-- An event as delivered: its body fixed once (so every attempt and replay sends the same bytes); keyed by
+-- tenant too, so a delivery can only ever send its own tenant's event.
 CREATE TABLE webhook_messages (
-    event_id    uuid        PRIMARY KEY,
+    event_id    uuid        NOT NULL,
     tenant_id   uuid        NOT NULL,
     event_type  text        NOT NULL,
     subject     uuid        NOT NULL,
     sequence    bigint      NOT NULL,
     body        text        NOT NULL,
-    recorded_at timestamptz NOT NULL
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, event_id)
 );
 
 -- One event to one subscription: PENDING (due at next_attempt_at; leased while in flight), DELIVERED, or
@@ -37,7 +39,7 @@ CREATE TABLE webhook_deliveries (
     delivery_id      uuid        PRIMARY KEY,
     tenant_id        uuid        NOT NULL,
     subscription_id  uuid        NOT NULL REFERENCES webhook_subscriptions ON DELETE CASCADE,
-    event_id         uuid        NOT NULL REFERENCES webhook_messages,
+    event_id         uuid        NOT NULL,
     status           text        NOT NULL CHECK (status IN ('PENDING', 'DELIVERED', 'DEAD')),
     attempts         int         NOT NULL DEFAULT 0,
     round_attempts   int         NOT NULL DEFAULT 0,
@@ -46,7 +48,8 @@ CREATE TABLE webhook_deliveries (
     delivered_at     timestamptz,
     last_status_code int,
     last_error       text,
-    UNIQUE (subscription_id, event_id)
+    UNIQUE (subscription_id, event_id),
+    FOREIGN KEY (tenant_id, event_id) REFERENCES webhook_messages (tenant_id, event_id)
 );
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX webhook_deliveries_by_subscription ON webhook_deliveries (subscription_id, created_at DESC);

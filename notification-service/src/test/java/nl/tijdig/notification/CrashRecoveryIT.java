@@ -69,7 +69,7 @@ class CrashRecoveryIT {
                         "quarkus.mailer.host", "127.0.0.1",
                         "quarkus.mailer.port", String.valueOf(smtpPort),
                         "tijdig.notification.sender.poll", "PT0.2S",
-                        "tijdig.notification.webhooks.secret-keys", nl.tijdig.runtime.crypto.SecretBox.newKey())));
+                        "tijdig.notification.webhooks.secret-keys", nl.tijdig.kernel.SecretBox.newKey())));
 
                 // given a reminder from dunning (its contract example, for a new tenant)
                 ReminderDue e = EventExamples.event(ReminderDue.class);

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import nl.tijdig.notification.domain.WebhookSignature;
-import nl.tijdig.runtime.crypto.SecretBox;
+import nl.tijdig.kernel.SecretBox;
 
 /**
  * The subscriptions' signing secrets: drawn at random, shown once, stored sealed under the configured keys

@@ -94,7 +94,7 @@ public class WebhookDeliveries {
                         Communications.at(now)));
             }
             return tx.preparedQuery("INSERT INTO webhook_messages (event_id, tenant_id, event_type, subject, sequence, body, recorded_at) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING")
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, event_id) DO NOTHING")
                     .execute(Tuple.tuple(Arrays.asList(event.id(), event.tenantId().value(), event.type().type(), event.subject(),
                             event.sequence(), body(event), Communications.at(now))))
                     .chain(() -> tx.preparedQuery("INSERT INTO webhook_deliveries (delivery_id, tenant_id, subscription_id, event_id, "
@@ -139,7 +139,7 @@ public class WebhookDeliveries {
         return tx.preparedQuery("SELECT d.delivery_id, d.tenant_id, d.subscription_id, d.event_id, d.attempts, d.round_attempts, "
                         + "m.body, s.url, s.secret, s.previous_secret, s.previous_secret_until FROM webhook_deliveries d "
                         + "JOIN webhook_subscriptions s ON s.subscription_id = d.subscription_id "
-                        + "JOIN webhook_messages m ON m.event_id = d.event_id "
+                        + "JOIN webhook_messages m ON m.tenant_id = d.tenant_id AND m.event_id = d.event_id "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 AND s.status = 'ACTIVE' "
                         + "AND NOT (d.subscription_id = ANY($2)) ORDER BY d.next_attempt_at LIMIT $3 FOR UPDATE OF d SKIP LOCKED")
                 .execute(Tuple.of(Communications.at(now), full, limit))
@@ -211,7 +211,7 @@ public class WebhookDeliveries {
 
     /** The deliveries of a subscription of the tenant, newest first, optionally of one status. */
     public Uni<List<Entry>> list(SqlClient client, TenantId tenant, UUID subscriptionId, Optional<String> status, int limit) {
-        return client.preparedQuery("SELECT " + ENTRY + " FROM webhook_deliveries d JOIN webhook_messages m ON m.event_id = d.event_id "
+        return client.preparedQuery("SELECT " + ENTRY + " FROM webhook_deliveries d JOIN webhook_messages m ON m.tenant_id = d.tenant_id AND m.event_id = d.event_id "
                         + "WHERE d.tenant_id = $1 AND d.subscription_id = $2 AND ($3::text IS NULL OR d.status = $3) "
                         + "ORDER BY d.created_at DESC, d.delivery_id LIMIT $4")
                 .execute(Tuple.of(tenant.value(), subscriptionId, status.orElse(null), limit))
@@ -220,7 +220,7 @@ public class WebhookDeliveries {
 
     public Uni<Optional<Detail>> find(SqlClient client, TenantId tenant, UUID deliveryId) {
         return client.preparedQuery("SELECT " + ENTRY + ", m.body FROM webhook_deliveries d JOIN webhook_messages m "
-                        + "ON m.event_id = d.event_id WHERE d.tenant_id = $1 AND d.delivery_id = $2")
+                        + "ON m.tenant_id = d.tenant_id AND m.event_id = d.event_id WHERE d.tenant_id = $1 AND d.delivery_id = $2")
                 .execute(Tuple.of(tenant.value(), deliveryId))
                 .chain(rows -> {
                     if (rows.size() == 0) {

@@ -1,4 +1,4 @@
-package nl.tijdig.runtime.crypto;
+package nl.tijdig.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package nl.tijdig.runtime.crypto;
+package nl.tijdig.kernel;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;

@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
 /**
  * Delivers webhooks: claims due deliveries in batches and sends each on its own virtual thread, at most
  * {@code per-endpoint} at a time to one endpoint and {@code in-flight} in all, so that a slow or failing
- * endpoint holds back only its own deliveries. Each attempt: the target checked again (a name may now resolve
+ * endpoint holds back only its own deliveries; what was delivered is recorded in batches. Each attempt: the target checked again (a name may now resolve
  * to a private address), a POST of the stored body with the Standard Webhooks headers (signed with the current
  * secret, and during a rotation with the previous one too), no redirects followed, answered within
  * {@code timeout}. A 2xx is delivered; anything else is retried by the schedule with jitter, then
@@ -71,7 +71,9 @@ public class WebhookDispatcher {
 
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private final java.util.concurrent.BlockingQueue<WebhookDeliveries.Delivered> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
     private ScheduledExecutorService poller;
+    private Thread recorder;
     private ExecutorService senders;
     private HttpClient http;
     private WebhookRetry retry;
@@ -93,12 +95,38 @@ public class WebhookDispatcher {
         });
         long poll = settings.poll().toMillis();
         poller.scheduleWithFixedDelay(this::drain, poll, poll, TimeUnit.MILLISECONDS);
+        recorder = Thread.ofPlatform().name("tijdig-webhook-recorder").daemon().start(this::record);
+    }
+
+    /**
+     * Records what was delivered, many deliveries per transaction (as they come: one when the load is low, up to
+     * {@code batch} when it is high). Should recording fail, the deliveries' leases run out and they are sent
+     * again (at least once).
+     */
+    private void record() {
+        List<WebhookDeliveries.Delivered> batch = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                batch.add(delivered.take());
+                delivered.drainTo(batch, config.webhooks().batch() * 4 - 1);
+                List<WebhookDeliveries.Delivered> done = List.copyOf(batch);
+                pool.withTransaction(tx -> deliveries.delivered(tx, done)).await().atMost(DB);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "recording %d webhook deliveries (they will be sent again when their lease ends): %s", batch.size(),
+                        e.getMessage());
+            } finally {
+                batch.clear();
+            }
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (poller != null) {
             poller.shutdownNow();
             senders.shutdownNow();
+            recorder.interrupt();
         }
     }
 
@@ -151,7 +179,7 @@ public class WebhookDispatcher {
             return; // stopped mid-attempt: the lease runs out and the delivery is tried again
         }
         if (outcome.delivered()) {
-            pool.withTransaction(tx -> deliveries.delivered(tx, c, outcome)).await().atMost(DB);
+            delivered.add(new WebhookDeliveries.Delivered(c, outcome));
             return;
         }
         boolean disabled = pool.withTransaction(tx -> deliveries.failed(tx, c, outcome, retry, ThreadLocalRandom.current().nextDouble()))

@@ -170,14 +170,31 @@ public class WebhookDeliveries {
                 });
     }
 
-    /** Delivered: the attempt and the end, and the endpoint is not failing. */
-    public Uni<Void> delivered(SqlConnection tx, Claimed c, Outcome outcome) {
-        return attempt(tx, c, outcome)
+    /** A delivery and the attempt that delivered it. */
+    public record Delivered(Claimed claimed, Outcome outcome) {
+    }
+
+    /**
+     * Delivered, many at once (one transaction, a statement per kind of row): each attempt, each end, and their
+     * endpoints are not failing. A delivery leased again meanwhile (its lease ran out) keeps its new attempt.
+     */
+    public Uni<Void> delivered(SqlConnection tx, List<Delivered> done) {
+        if (done.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> attempts = new ArrayList<>();
+        List<Tuple> ends = new ArrayList<>();
+        java.util.Set<UUID> endpoints = new java.util.LinkedHashSet<>();
+        for (Delivered d : done) {
+            attempts.add(attemptRow(d.claimed(), d.outcome()));
+            ends.add(Tuple.of(d.claimed().deliveryId(), Communications.at(d.outcome().startedAt().plusMillis(d.outcome().durationMs())),
+                    d.outcome().statusCode(), d.claimed().attempt()));
+            endpoints.add(d.claimed().subscriptionId());
+        }
+        return tx.preparedQuery(INSERT_ATTEMPT).executeBatch(attempts)
                 .chain(() -> tx.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = $2, "
-                                + "last_status_code = $3, last_error = NULL WHERE delivery_id = $1 AND attempts = $4")
-                        .execute(Tuple.of(c.deliveryId(), Communications.at(outcome.startedAt().plusMillis(outcome.durationMs())),
-                                outcome.statusCode(), c.attempt())))
-                .chain(() -> subscriptions.succeeded(tx, c.subscriptionId()));
+                        + "last_status_code = $3, last_error = NULL WHERE delivery_id = $1 AND attempts = $4").executeBatch(ends))
+                .chain(() -> subscriptions.succeeded(tx, endpoints.toArray(UUID[]::new)));
     }
 
     /**
@@ -201,12 +218,16 @@ public class WebhookDeliveries {
                         : Uni.createFrom().item(false));
     }
 
+    private static final String INSERT_ATTEMPT = "INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, "
+            + "status_code, response, error) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
+
     private Uni<Void> attempt(SqlConnection tx, Claimed c, Outcome outcome) {
-        return tx.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, status_code, response, error) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
-                .execute(Tuple.tuple(Arrays.asList(c.deliveryId(), c.attempt(), Communications.at(outcome.startedAt()),
-                        (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.statusCode(), outcome.response(), outcome.error())))
-                .replaceWithVoid();
+        return tx.preparedQuery(INSERT_ATTEMPT).execute(attemptRow(c, outcome)).replaceWithVoid();
+    }
+
+    private static Tuple attemptRow(Claimed c, Outcome outcome) {
+        return Tuple.tuple(Arrays.asList(c.deliveryId(), c.attempt(), Communications.at(outcome.startedAt()),
+                (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()), outcome.statusCode(), outcome.response(), outcome.error()));
     }
 
     /** The deliveries of a subscription of the tenant, newest first, optionally of one status. */

@@ -124,11 +124,11 @@ public class WebhookSubscriptions {
                 });
     }
 
-    /** A delivery succeeded: the endpoint is not failing. */
-    public Uni<Void> succeeded(SqlConnection tx, UUID id) {
+    /** Deliveries succeeded: these endpoints are not failing. */
+    public Uni<Void> succeeded(SqlConnection tx, UUID[] ids) {
         return tx.preparedQuery("UPDATE webhook_subscriptions SET failing_since = NULL, last_error = NULL "
-                        + "WHERE subscription_id = $1 AND failing_since IS NOT NULL")
-                .execute(Tuple.of(id)).replaceWithVoid();
+                        + "WHERE subscription_id = ANY($1) AND failing_since IS NOT NULL")
+                .execute(Tuple.of(ids)).replaceWithVoid();
     }
 
     /** A delivery failed: the endpoint is failing since its first failure after the last success; when it started failing. */

@@ -355,7 +355,7 @@ public final class DunningDailyRunBenchmark {
     }
 
     /** CPU seconds each part's processes have used so far (those that have ended are not counted). */
-    private static double[] cpuSeconds(List<nl.tijdig.testing.process.SupervisedServer> parts) {
+    static double[] cpuSeconds(List<nl.tijdig.testing.process.SupervisedServer> parts) {
         return parts.stream().mapToDouble(part -> part.serverProcesses().stream()
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0).toArray();
     }

@@ -186,7 +186,7 @@ public final class WebhookFanOutBenchmark {
                         .executeBatch(rows).await().atMost(Duration.ofMinutes(1));
 
                 List<nl.tijdig.testing.process.SupervisedServer> parts = List.of(service, postgres, broker);
-                double[] cpuBefore = cpuSeconds(parts);
+                double[] cpuBefore = DunningDailyRunBenchmark.cpuSeconds(parts);
                 ObjectNode example = (ObjectNode) EventExamples.tree(EventCatalogue.standard().of(PaymentReceived.class));
                 long start = System.nanoTime();
                 try (Producer<String, byte[]> producer = OutboxRelay.producer(broker.bootstrapServers(), "benchmark", Map.of())) {
@@ -218,7 +218,7 @@ public final class WebhookFanOutBenchmark {
                     Thread.sleep(20);
                 }
                 long done = System.nanoTime();
-                double[] cpu = cpuSeconds(parts);
+                double[] cpu = DunningDailyRunBenchmark.cpuSeconds(parts);
                 int slowDuring = slowAnswered.get();
                 pool.closeAndAwait();
 
@@ -285,11 +285,5 @@ public final class WebhookFanOutBenchmark {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    /** CPU seconds each part's processes have used so far. */
-    private static double[] cpuSeconds(List<nl.tijdig.testing.process.SupervisedServer> parts) {
-        return parts.stream().mapToDouble(part -> part.serverProcesses().stream()
-                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0).toArray();
     }
 }

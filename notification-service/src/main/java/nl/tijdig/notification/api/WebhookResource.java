@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -248,7 +247,7 @@ public class WebhookResource {
         NotificationConfig.Webhooks settings = config.webhooks();
         Set<String> catalogue = EventCatalogue.standard().all().stream().map(EventType::type).collect(Collectors.toSet());
         List<Violation> violations = request.check(catalogue, new WebhookTarget.Rules(settings.requireHttps(), settings.allowLoopback()),
-                host -> List.of(InetAddress.getAllByName(host)));
+                WebhookTarget.Resolver.SYSTEM);
         if (!violations.isEmpty()) {
             throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
                     "a webhook subscription");

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -194,7 +193,7 @@ public class WebhookDispatcher {
         long t0 = System.nanoTime();
         NotificationConfig.Webhooks settings = config.webhooks();
         WebhookTarget.Rules rules = new WebhookTarget.Rules(settings.requireHttps(), settings.allowLoopback());
-        Optional<String> refused = WebhookTarget.refusal(c.url(), rules, host -> List.of(InetAddress.getAllByName(host)));
+        Optional<String> refused = WebhookTarget.refusal(c.url(), rules, WebhookTarget.Resolver.SYSTEM);
         if (refused.isPresent()) {
             return new WebhookDeliveries.Outcome(started, 0, null, null, "refused: the URL " + refused.get());
         }

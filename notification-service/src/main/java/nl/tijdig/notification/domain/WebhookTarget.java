@@ -31,6 +31,9 @@ public final class WebhookTarget {
     @FunctionalInterface
     public interface Resolver {
         List<InetAddress> resolve(String host) throws UnknownHostException;
+
+        /** The system's resolver (DNS). */
+        Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
     }
 
     private WebhookTarget() {

@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tijdig.notification.domain.WebhookRetry;
-import nl.tijdig.notification.domain.WebhookSignature;
+import nl.tijdig.kernel.StandardWebhooks;
 import nl.tijdig.notification.domain.WebhookTarget;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import org.jboss.logging.Logger;
@@ -210,7 +210,7 @@ public class WebhookDispatcher {
                 .header("user-agent", "Tijdig-Webhooks/1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.header(signing, id, timestamp, c.body()))
+                .header("webhook-signature", StandardWebhooks.header(signing, id, timestamp, c.body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(c.body()))
                 .build();
         try {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import nl.tijdig.notification.domain.WebhookSignature;
+import nl.tijdig.kernel.StandardWebhooks;
 import nl.tijdig.kernel.SecretBox;
 
 /**
@@ -25,9 +25,9 @@ public class WebhookSecrets {
 
     /** A new secret, {@code whsec_…}. */
     public String draw() {
-        byte[] random = new byte[WebhookSignature.SECRET_BYTES];
+        byte[] random = new byte[StandardWebhooks.SECRET_BYTES];
         RANDOM.nextBytes(random);
-        return WebhookSignature.secret(random);
+        return StandardWebhooks.secret(random);
     }
 
     public byte[] seal(String secret) {

@@ -15,7 +15,7 @@ import nl.tijdig.events.EventExamples;
 import nl.tijdig.events.EventType;
 import nl.tijdig.events.PaymentLinkClosed;
 import nl.tijdig.events.TraceContext;
-import nl.tijdig.notification.domain.WebhookSignature;
+import nl.tijdig.kernel.StandardWebhooks;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class WebhookDocsTest {
         long timestamp = closed.occurredAt().getEpochSecond() + 1;
         // when the service writes and signs it
         String body = WebhookDeliveries.body(event);
-        String signature = WebhookSignature.header(java.util.List.of(SECRET), id.toString(), timestamp,
+        String signature = StandardWebhooks.header(java.util.List.of(SECRET), id.toString(), timestamp,
                 body.getBytes(StandardCharsets.UTF_8));
         // then the documentation shows exactly that, and a verifier from the specification accepts it
         String doc = Files.readString(DOC);

@@ -47,7 +47,10 @@ public final class EventCatalogue {
             new EventType(NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
             new EventType(NOTIFICATION, "PhoneCallCompleted", 1, PhoneCallCompleted.class),
             new EventType(NOTIFICATION, "WebhookEndpointDisabled", 1, WebhookEndpointDisabled.class),
+            new EventType(COLLECTION, "CollectionCaseOpened", 1, CollectionCaseOpened.class),
+            new EventType(COLLECTION, "CollectionCaseUpdated", 1, CollectionCaseUpdated.class),
             new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),
+            new EventType(COLLECTION, "CollectionCaseClosed", 1, CollectionCaseClosed.class),
             new EventType(COLLECTION, "InvoiceAssigned", 1, InvoiceAssigned.class)),
             Upcasters.none());
 

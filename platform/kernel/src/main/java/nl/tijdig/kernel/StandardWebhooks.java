@@ -1,4 +1,4 @@
-package nl.tijdig.notification.domain;
+package nl.tijdig.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,14 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  * Signatures of the Standard Webhooks specification (standardwebhooks.com): a secret {@code whsec_<base64 of
  * 24 random bytes>}; the signed content {@code <webhook-id>.<webhook-timestamp>.<body>}; the signature
  * {@code v1,<base64 of HMAC-SHA256 under the secret's bytes>}; several signatures (during a secret's rotation)
- * space-separated in one {@code webhook-signature} header.
+ * space-separated in one {@code webhook-signature} header. Tijdig signs its webhooks so, and verifies so what
+ * partners send it (collection callbacks).
  */
-public final class WebhookSignature {
+public final class StandardWebhooks {
 
     public static final String SECRET_PREFIX = "whsec_";
     public static final int SECRET_BYTES = 24;
 
-    private WebhookSignature() {
+    private StandardWebhooks() {
     }
 
     /** A secret from random bytes (the service draws them from a SecureRandom). */
@@ -48,6 +49,37 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a message is authentic: one of the header's {@code v1} signatures is the signature under one of the
+     * secrets (compared in constant time), and the timestamp is within {@code tolerance} of {@code now} (older or
+     * newer messages are refused, so a captured one cannot be replayed later).
+     */
+    public static boolean verify(List<String> secrets, String id, String timestamp, String signatureHeader, byte[] body,
+            java.time.Instant now, java.time.Duration tolerance) {
+        if (id == null || id.isBlank() || timestamp == null || signatureHeader == null || secrets.isEmpty()) {
+            return false;
+        }
+        long sent;
+        try {
+            sent = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - sent) > tolerance.toSeconds()) {
+            return false;
+        }
+        for (String secret : secrets) {
+            byte[] expected = sign(secret, id, sent, body).substring(3).getBytes(StandardCharsets.US_ASCII);
+            for (String given : signatureHeader.trim().split(" +")) {
+                if (given.startsWith("v1,") && java.security.MessageDigest.isEqual(expected,
+                        given.substring(3).getBytes(StandardCharsets.US_ASCII))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The {@code webhook-signature} header: one signature per secret in use, the newest first. */

@@ -1,0 +1,114 @@
+package nl.tijdig.collection.api;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.tijdig.collection.domain.CollectionCase;
+import nl.tijdig.collection.store.CollectionCases;
+import nl.tijdig.eventstore.ConcurrencyConflictException;
+import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.problem.ConflictProblem;
+import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+import nl.tijdig.runtime.security.Roles;
+import nl.tijdig.runtime.tenant.CurrentTenant;
+
+/** The tenant's collection cases: listed, one with its history, and recalled. */
+@Path("/collection-cases")
+@RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
+@Produces(MediaType.APPLICATION_JSON)
+public class CollectionCaseResource {
+
+    /** A case with its history (every event of its stream, oldest first). */
+    public record Detail(CollectionCases.Entry collectionCase, List<CollectionCases.HistoryEntry> history) {
+    }
+
+    /** Why the creditor takes the claim back. */
+    public record Recall(String reason) {
+    }
+
+    private static final Set<String> STATUSES = Set.of("OPENED", "HAND_OVER_FAILED", "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "CLOSED");
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Clock clock;
+
+    /** Newest first: by {@code status}, at most {@code limit} (1 to 500). */
+    @GET
+    public Uni<List<CollectionCases.Entry>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add(new Problem.FieldError("status", "must be one of " + STATUSES.stream().sorted().toList()));
+        }
+        if (limit < 1 || limit > 500) {
+            errors.add(new Problem.FieldError("limit", "must be 1 to 500"));
+        }
+        if (!errors.isEmpty()) {
+            throw RejectedProblem.of(errors, "a case query");
+        }
+        return cases.list(pool, tenant.get(), Optional.ofNullable(status), limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Detail> one(@PathParam("id") UUID id) {
+        TenantId owner = tenant.get();
+        return cases.find(pool, owner, id).chain(found -> {
+            CollectionCases.Entry entry = found.orElseThrow(() -> missing(id));
+            return cases.history(pool, owner, id).map(history -> new Detail(entry, history));
+        });
+    }
+
+    /** The creditor takes the claim back (the agency is told with the connectors): the case closes RECALLED. */
+    @POST
+    @Path("/{id}/recall")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Detail> recall(@PathParam("id") UUID id, Recall body) {
+        if (body == null || body.reason() == null || body.reason().isBlank() || body.reason().length() > 500) {
+            throw RejectedProblem.of(List.of(new Problem.FieldError("reason", "is required, at most 500 characters")), "a recall");
+        }
+        TenantId owner = tenant.get();
+        return pool.withTransaction(tx -> cases.execute(tx, owner, id, new CollectionCase.Recall(body.reason().trim(), clock.instant()), null))
+                .onFailure(ConcurrencyConflictException.class).retry().atMost(3)
+                .map(decision -> switch (decision) {
+                    case CollectionCase.Refused refused -> {
+                        if (refused.field().equals("collectionCaseId")) {
+                            throw missing(id);
+                        }
+                        throw new ConflictProblem(refused.reason(), List.of(new Problem.FieldError(refused.field(), refused.reason())));
+                    }
+                    case CollectionCase.Decided decided -> decided;
+                })
+                .chain(() -> one(id));
+    }
+
+    private static NotFoundProblem missing(UUID id) {
+        return new NotFoundProblem("collection case", id);
+    }
+}

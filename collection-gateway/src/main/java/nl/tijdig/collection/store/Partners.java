@@ -1,0 +1,95 @@
+package nl.tijdig.collection.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.tijdig.collection.domain.Partner;
+import nl.tijdig.kernel.IdGenerator;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.TenantId;
+
+/** A tenant's partners, every read and write scoped by the tenant. */
+@ApplicationScoped
+public class Partners {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    IdGenerator ids;
+
+    public Uni<Partner> create(SqlClient client, TenantId tenant, Partner partner) {
+        Partner saved = new Partner(ids.next(), partner.name(), partner.kind(), partner.segment(), partner.minClaim(), partner.maxClaim(),
+                partner.priority(), partner.active());
+        return client.preparedQuery("INSERT INTO partners (partner_id, tenant_id, name, kind, segment, min_claim, max_claim, currency, "
+                        + "priority, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)")
+                .execute(row(tenant, saved)).replaceWith(saved);
+    }
+
+    public Uni<Optional<Partner>> update(SqlClient client, TenantId tenant, UUID id, Partner partner) {
+        Partner changed = new Partner(id, partner.name(), partner.kind(), partner.segment(), partner.minClaim(), partner.maxClaim(),
+                partner.priority(), partner.active());
+        return client.preparedQuery("UPDATE partners SET name = $3, kind = $4, segment = $5, min_claim = $6, max_claim = $7, "
+                        + "currency = $8, priority = $9, active = $10, updated_at = $11 WHERE tenant_id = $2 AND partner_id = $1")
+                .execute(row(tenant, changed)).map(rows -> rows.rowCount() == 1 ? Optional.of(changed) : Optional.empty());
+    }
+
+    public Uni<List<Partner>> all(SqlClient client, TenantId tenant) {
+        return client.preparedQuery("SELECT * FROM partners WHERE tenant_id = $1 ORDER BY priority, name, partner_id")
+                .execute(Tuple.of(tenant.value())).map(Partners::partners);
+    }
+
+    public Uni<Optional<Partner>> find(SqlClient client, TenantId tenant, UUID id) {
+        return client.preparedQuery("SELECT * FROM partners WHERE tenant_id = $1 AND partner_id = $2")
+                .execute(Tuple.of(tenant.value(), id)).map(rows -> partners(rows).stream().findFirst());
+    }
+
+    /** Removes a partner that has no cases; false when there is no such partner. */
+    public Uni<Boolean> delete(SqlClient client, TenantId tenant, UUID id) {
+        return client.preparedQuery("DELETE FROM partners WHERE tenant_id = $1 AND partner_id = $2")
+                .execute(Tuple.of(tenant.value(), id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Whether the partner has cases (then it is deactivated, not deleted). */
+    public Uni<Boolean> hasCases(SqlClient client, TenantId tenant, UUID id) {
+        return client.preparedQuery("SELECT 1 FROM collection_cases WHERE tenant_id = $1 AND partner_id = $2 LIMIT 1")
+                .execute(Tuple.of(tenant.value(), id)).map(rows -> rows.size() > 0);
+    }
+
+    private Tuple row(TenantId tenant, Partner p) {
+        String currency = p.minClaim() != null ? p.minClaim().currency().getCurrencyCode()
+                : p.maxClaim() != null ? p.maxClaim().currency().getCurrencyCode() : "EUR";
+        return Tuple.tuple(Arrays.asList(p.partnerId(), tenant.value(), p.name(), p.kind().name(),
+                p.segment() == null ? null : p.segment().name(), p.minClaim() == null ? null : p.minClaim().amount(),
+                p.maxClaim() == null ? null : p.maxClaim().amount(), currency, p.priority(), p.active(),
+                clock.instant().atOffset(ZoneOffset.UTC)));
+    }
+
+    private static List<Partner> partners(RowSet<Row> rows) {
+        List<Partner> found = new ArrayList<>();
+        for (Row row : rows) {
+            String currency = row.getString("currency");
+            BigDecimal min = row.getBigDecimal("min_claim");
+            BigDecimal max = row.getBigDecimal("max_claim");
+            found.add(new Partner(row.getUUID("partner_id"), row.getString("name"), Partner.Kind.valueOf(row.getString("kind")),
+                    row.getString("segment") == null ? null : Segment.valueOf(row.getString("segment")),
+                    min == null ? null : Money.of(min, Money.currency(currency)).rounded(),
+                    max == null ? null : Money.of(max, Money.currency(currency)).rounded(),
+                    row.getInteger("priority"), row.getBoolean("active")));
+        }
+        return found;
+    }
+}

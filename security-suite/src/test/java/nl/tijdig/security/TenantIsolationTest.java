@@ -48,6 +48,7 @@ class TenantIsolationTest {
         FIXTURES.put(PaymentServiceFixtures.SERVICE, new PaymentServiceFixtures(world, invoices).all());
         FIXTURES.put(DunningServiceFixtures.SERVICE, new DunningServiceFixtures(world, invoices).all());
         FIXTURES.put(NotificationServiceFixtures.SERVICE, new NotificationServiceFixtures(world).all());
+        FIXTURES.put(CollectionGatewayFixtures.SERVICE, new CollectionGatewayFixtures(world).all());
     }
 
     @AfterAll

@@ -36,6 +36,7 @@ final class World implements AutoCloseable {
         services.put("payment-service", "payment");
         services.put("dunning-service", "dunning");
         services.put("notification-service", "notification");
+        services.put("collection-gateway", "collection");
         return java.util.Collections.unmodifiableMap(services);
     }
 

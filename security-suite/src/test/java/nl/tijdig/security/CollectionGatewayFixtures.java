@@ -1,0 +1,108 @@
+package nl.tijdig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.tijdig.events.CloudEventsKafka;
+import nl.tijdig.events.EscalatedToCollection;
+import nl.tijdig.events.EventCatalogue;
+import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.EventExamples;
+import nl.tijdig.events.EventJson;
+import nl.tijdig.events.TraceContext;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/** Fixtures for every operation of the collection-gateway. */
+final class CollectionGatewayFixtures {
+
+    static final String SERVICE = "collection-gateway";
+    static final String PARTNER = """
+            {"name": "Tenant A's agency", "kind": "REST_AGENCY", "priority": 1}""";
+
+    private final World world;
+    private final String url;
+    private final String collectionCase;
+    private final String partner;
+
+    CollectionGatewayFixtures(World world) {
+        this.world = world;
+        this.url = world.services.get(SERVICE).url();
+        // tenant A's agency, and a claim of A's escalated by dunning (its contract example, for A): a case at the agency
+        partner = newPartner();
+        ObjectNode tree = (ObjectNode) EventExamples.tree(EventCatalogue.standard().of(EscalatedToCollection.class));
+        tree.put("tenantId", world.a.id().toString());
+        tree.put("caseId", UUID.randomUUID().toString());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            EscalatedToCollection escalation = EventJson.mapper().treeToValue(tree, EscalatedToCollection.class);
+            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
+                    EventEnvelope.of(UUID.randomUUID(), escalation, 1, TraceContext.NONE)))).get();
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+        String[] found = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            Response list = Call.get("/collection-cases").send(url, world.token(world.a, "tenant-admin"));
+            List<String> ids = list.path("collectionCaseId");
+            if (list.statusCode() != 200 || ids == null || ids.isEmpty()) {
+                return false;
+            }
+            found[0] = ids.get(0);
+            return true;
+        });
+        collectionCase = found[0];
+    }
+
+    private String newPartner() {
+        Response created = Call.json("POST", "/partners", PARTNER, 201).send(url, world.token(world.a, "tenant-admin"));
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        return created.path("partnerId");
+    }
+
+    private void notFoundForB(Call call) {
+        Response response = call.send(url, world.token(world.b, "tenant-admin"));
+        assertThat(response.statusCode()).as("tenant B: " + call.operation() + " " + response.asString()).isEqualTo(404);
+    }
+
+    Map<String, Fixture> all() {
+        Map<String, Fixture> fixtures = new LinkedHashMap<>();
+        fixtures.put("GET /partners", Fixture.of(() -> Call.get("/partners"), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(partner)));
+        fixtures.put("GET /partners/{id}", Fixture.of(() -> Call.get("/partners/" + partner), this::notFoundForB));
+        fixtures.put("POST /partners", Fixture.of(() -> Call.json("POST", "/partners", PARTNER, 201), call -> {
+            // B's partner is B's; A's list does not show it
+            assertThat(Call.json("POST", "/partners", PARTNER.replace("Tenant A", "Tenant B"), 201)
+                    .send(url, world.token(world.b, "tenant-admin")).statusCode()).isEqualTo(201);
+            assertThat(Call.get("/partners").send(url, world.token(world.a, "tenant-admin")).asString()).doesNotContain("Tenant B");
+        }));
+        fixtures.put("PUT /partners/{id}", Fixture.of(() -> Call.json("PUT", "/partners/" + partner, PARTNER, 200), call -> {
+            notFoundForB(Call.json("PUT", call.path(), PARTNER.replace("Tenant A", "Tenant B"), 200));
+            assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).asString()).contains("Tenant A");
+        }));
+        fixtures.put("DELETE /partners/{id}", Fixture.of(() -> {
+            // a partner without cases (saved inactive, so no escalation goes to it)
+            Response created = Call.json("POST", "/partners", PARTNER.replace("\"priority\": 1", "\"active\": false"), 201)
+                    .send(url, world.token(world.a, "tenant-admin"));
+            return new Call("DELETE", "/partners/" + created.path("partnerId"), null, null, 204);
+        }, call -> {
+            notFoundForB(call);
+            assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).statusCode()).isEqualTo(200);
+        }));
+        fixtures.put("GET /collection-cases", Fixture.of(() -> Call.get("/collection-cases"), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(collectionCase)));
+        fixtures.put("GET /collection-cases/{id}", Fixture.of(() -> Call.get("/collection-cases/" + collectionCase), this::notFoundForB));
+        fixtures.put("POST /collection-cases/{id}/recall", Fixture.of(() -> Call.json("POST", "/collection-cases/" + collectionCase
+                + "/recall", "{\"reason\": \"tenant A takes it back\"}", 200), this::notFoundForB));
+        fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.dunning.v1").all());
+        return fixtures;
+    }
+}

@@ -29,12 +29,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.tijdig.events.EventCatalogue;
 import nl.tijdig.events.EventType;
+import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.notification.delivery.NotificationConfig;
 import nl.tijdig.notification.delivery.WebhookSecrets;
 import nl.tijdig.notification.domain.Violation;
 import nl.tijdig.notification.domain.WebhookRequest;
-import nl.tijdig.notification.domain.WebhookTarget;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import nl.tijdig.notification.store.WebhookSubscriptions;
 import nl.tijdig.runtime.problem.ConflictProblem;
@@ -246,8 +246,8 @@ public class WebhookResource {
                 : new WebhookRequest(body.url(), body.eventTypes(), body.description());
         NotificationConfig.Webhooks settings = config.webhooks();
         Set<String> catalogue = EventCatalogue.standard().all().stream().map(EventType::type).collect(Collectors.toSet());
-        List<Violation> violations = request.check(catalogue, new WebhookTarget.Rules(settings.requireHttps(), settings.allowLoopback()),
-                WebhookTarget.Resolver.SYSTEM);
+        List<Violation> violations = request.check(catalogue, new PublicTarget.Rules(settings.requireHttps(), settings.allowLoopback()),
+                PublicTarget.Resolver.SYSTEM);
         if (!violations.isEmpty()) {
             throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
                     "a webhook subscription");

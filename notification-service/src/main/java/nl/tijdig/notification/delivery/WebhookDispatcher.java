@@ -30,9 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.tijdig.notification.domain.WebhookRetry;
+import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.StandardWebhooks;
-import nl.tijdig.notification.domain.WebhookTarget;
+import nl.tijdig.notification.domain.WebhookRetry;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import org.jboss.logging.Logger;
 
@@ -192,8 +192,8 @@ public class WebhookDispatcher {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         NotificationConfig.Webhooks settings = config.webhooks();
-        WebhookTarget.Rules rules = new WebhookTarget.Rules(settings.requireHttps(), settings.allowLoopback());
-        Optional<String> refused = WebhookTarget.refusal(c.url(), rules, WebhookTarget.Resolver.SYSTEM);
+        PublicTarget.Rules rules = new PublicTarget.Rules(settings.requireHttps(), settings.allowLoopback());
+        Optional<String> refused = PublicTarget.refusal(c.url(), rules, PublicTarget.Resolver.SYSTEM);
         if (refused.isPresent()) {
             return new WebhookDeliveries.Outcome(started, 0, null, null, "refused: the URL " + refused.get());
         }

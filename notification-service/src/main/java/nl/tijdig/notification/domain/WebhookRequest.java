@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.tijdig.kernel.PublicTarget;
 
 /**
- * A tenant's webhook subscription as asked for: a target URL (see {@link WebhookTarget}), the event types it
+ * A tenant's webhook subscription as asked for: a target URL (see {@link PublicTarget}), the event types it
  * wants (each from the public catalogue, at least one, at most {@value #MAX_TYPES}) and an optional
  * description (at most {@value #MAX_DESCRIPTION} characters).
  */
@@ -27,8 +28,9 @@ public record WebhookRequest(String url, List<String> eventTypes, String descrip
     }
 
     /** What is wrong with the request, field by field; empty when it may be saved. */
-    public List<Violation> check(Set<String> catalogue, WebhookTarget.Rules rules, WebhookTarget.Resolver resolver) {
-        List<Violation> violations = new ArrayList<>(WebhookTarget.check("url", url, rules, resolver));
+    public List<Violation> check(Set<String> catalogue, PublicTarget.Rules rules, PublicTarget.Resolver resolver) {
+        List<Violation> violations = new ArrayList<>();
+        PublicTarget.refusal(url, rules, resolver).ifPresent(why -> violations.add(new Violation("url", why)));
         if (eventTypes.isEmpty()) {
             violations.add(new Violation("eventTypes", "name at least one event type of the catalogue (GET /webhook-subscriptions/event-types)"));
         } else if (eventTypes.size() > MAX_TYPES) {

@@ -1,4 +1,4 @@
-package nl.tijdig.notification.domain;
+package nl.tijdig.kernel;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where a webhook may be sent (against server-side request forgery): an absolute http(s) URL without
+ * Where Tijdig may send a request it is told to send — a tenant's webhook endpoint, a partner's API — against
+ * server-side request forgery: an absolute http(s) URL without
  * credentials, whose host resolves only to public addresses — never loopback, link-local (cloud metadata at
  * 169.254.169.254), private (10/8, 172.16/12, 192.168/16, fc00::/7), shared (100.64/10), multicast, reserved
  * or documentation ranges. Tests and dev may allow loopback and plain http; production does not. Checked when
  * a subscription is saved and again before every delivery (a name may resolve elsewhere later).
  */
-public final class WebhookTarget {
+public final class PublicTarget {
 
     public static final int MAX_LENGTH = 2000;
 
@@ -36,7 +37,7 @@ public final class WebhookTarget {
         Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
     }
 
-    private WebhookTarget() {
+    private PublicTarget() {
     }
 
     /** What is wrong with the URL as a webhook target, if anything. */
@@ -87,13 +88,6 @@ public final class WebhookTarget {
             }
         }
         return Optional.empty();
-    }
-
-    /** The violations of a URL as a webhook target, under this field name. */
-    public static List<Violation> check(String field, String url, Rules rules, Resolver resolver) {
-        List<Violation> violations = new ArrayList<>();
-        refusal(url, rules, resolver).ifPresent(why -> violations.add(new Violation(field, why)));
-        return violations;
     }
 
     /** Why an address may not receive webhooks, if it may not. */

@@ -26,7 +26,7 @@ final class CollectionGatewayFixtures {
 
     static final String SERVICE = "collection-gateway";
     static final String PARTNER = """
-            {"name": "Tenant A's agency", "kind": "REST_AGENCY", "priority": 1}""";
+            {"name": "Tenant A's agency", "kind": "CSV_AGENCY", "priority": 1}""";
 
     private final World world;
     private final String url;
@@ -65,7 +65,7 @@ final class CollectionGatewayFixtures {
     private String newPartner() {
         Response created = Call.json("POST", "/partners", PARTNER, 201).send(url, world.token(world.a, "tenant-admin"));
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-        return created.path("partnerId");
+        return created.path("partner.partnerId");
     }
 
     private void notFoundForB(Call call) {
@@ -92,7 +92,7 @@ final class CollectionGatewayFixtures {
             // a partner without cases (saved inactive, so no escalation goes to it)
             Response created = Call.json("POST", "/partners", PARTNER.replace("\"priority\": 1", "\"active\": false"), 201)
                     .send(url, world.token(world.a, "tenant-admin"));
-            return new Call("DELETE", "/partners/" + created.path("partnerId"), null, null, 204);
+            return new Call("DELETE", "/partners/" + created.path("partner.partnerId"), null, null, 204);
         }, call -> {
             notFoundForB(call);
             assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).statusCode()).isEqualTo(200);
@@ -102,6 +102,12 @@ final class CollectionGatewayFixtures {
         fixtures.put("GET /collection-cases/{id}", Fixture.of(() -> Call.get("/collection-cases/" + collectionCase), this::notFoundForB));
         fixtures.put("POST /collection-cases/{id}/recall", Fixture.of(() -> Call.json("POST", "/collection-cases/" + collectionCase
                 + "/recall", "{\"reason\": \"tenant A takes it back\"}", 200), this::notFoundForB));
+        // a callback of a partner no tenant has: 404; an unsigned one at tenant A's partner: 401, nothing changed
+        fixtures.put("POST /callbacks/{partnerId}/status", Fixture.of(() -> Call.json("POST", "/callbacks/" + UUID.randomUUID() + "/status",
+                "{\"caseReference\": \"" + collectionCase + "\", \"status\": \"CLOSED\"}", 404), call -> {
+                    Response forged = Call.json("POST", "/callbacks/" + partner + "/status", call.body(), 401).send(url, null);
+                    assertThat(forged.statusCode()).as(forged.asString()).isEqualTo(401);
+                }));
         fixtures.putAll(new DeadLetterFixtures(world, url, "tijdig.dunning.v1").all());
         return fixtures;
     }

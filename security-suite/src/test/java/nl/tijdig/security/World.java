@@ -83,9 +83,10 @@ final class World implements AutoCloseable {
                     Map.entry("tijdig.api.rate-limit.per-second", "10000"),
                     Map.entry("tijdig.api.rate-limit.burst", "10000"),
                     Map.entry("quarkus.mailer.port", String.valueOf(nl.tijdig.testing.process.Ports.free())),
-                    // webhook secrets sealed under a key of this run; targets on this machine (the suite checks who
+                    // webhook and partner secrets sealed under keys of this run; targets on this machine (the suite checks who
                     // may call what; the SSRF rules are the notification-service's own tests)
                     Map.entry("tijdig.notification.webhooks.secret-keys", newKey()),
+                    Map.entry("tijdig.collection.secret-keys", newKey()),
                     Map.entry("tijdig.notification.webhooks.require-https", "false"),
                     Map.entry("tijdig.notification.webhooks.allow-loopback", "true"))));
         });

@@ -1,5 +1,6 @@
 package nl.tijdig.collection.api;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,11 +19,14 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.tijdig.collection.connectors.CollectionConfig;
+import nl.tijdig.collection.connectors.Secrets;
 import nl.tijdig.collection.domain.Partner;
 import nl.tijdig.collection.domain.Violation;
 import nl.tijdig.collection.store.Intake;
 import nl.tijdig.collection.store.Partners;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.ConflictProblem;
@@ -41,8 +45,31 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
 
-    /** A partner as saved: {@code kind} REST_AGENCY | CSV_AGENCY | FACTOR; {@code segment} B2B | B2C or none (any). */
-    public record Request(String name, String kind, String segment, Money minClaim, Money maxClaim, Integer priority, Boolean active) {
+    /**
+     * A partner as saved: {@code kind} REST_AGENCY | CSV_AGENCY | FACTOR; {@code segment} B2B | B2C or none (any);
+     * {@code baseUrl} of its API (required for a REST_AGENCY; https and public); {@code apiKey} (write-only; left
+     * out on a change, the saved one stays).
+     */
+    public record Request(String name, String kind, String segment, Money minClaim, Money maxClaim, Integer priority, Boolean active,
+            String baseUrl, String apiKey) {
+    }
+
+    /** A partner as shown: never its API key (only whether one is set) nor its callback secret. */
+    public record View(UUID partnerId, String name, Partner.Kind kind, Segment segment, Money minClaim, Money maxClaim, int priority,
+            boolean active, String baseUrl, boolean apiKeySet, String callbackPath) {
+
+        static View of(Partners.Saved s) {
+            Partner p = s.partner();
+            return new View(p.partnerId(), p.name(), p.kind(), p.segment(), p.minClaim(), p.maxClaim(), p.priority(), p.active(),
+                    s.baseUrl(), s.apiKeySet(), "/callbacks/" + p.partnerId() + "/status");
+        }
+    }
+
+    /** A new partner: its callback secret is shown this once. */
+    public record Created(View partner, String callbackSecret) {
+    }
+
+    private record Checked(Partner partner, String baseUrl, String apiKey) {
     }
 
     @Inject
@@ -57,38 +84,54 @@ public class PartnerResource {
     @Inject
     Intake intake;
 
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    CollectionConfig config;
+
     @GET
-    public Uni<List<Partner>> all() {
-        return partners.all(pool, tenant.get());
+    public Uni<List<View>> all() {
+        return partners.saved(pool, tenant.get()).map(list -> list.stream().map(View::of).toList());
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Partner> one(@PathParam("id") UUID id) {
-        return partners.find(pool, tenant.get(), id).map(found -> found.orElseThrow(() -> missing(id)));
+    public Uni<View> one(@PathParam("id") UUID id) {
+        return partners.findSaved(pool, tenant.get(), id).map(found -> View.of(found.orElseThrow(() -> missing(id))));
     }
 
+    /** A new partner, with its callback secret ({@code whsec_…}), shown this once. */
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
     public Uni<Response> create(Request request) {
-        Partner partner = checked(request);
+        Checked checked = checked(request);
         TenantId owner = tenant.get();
-        return pool.withTransaction(tx -> partners.create(tx, owner, partner)
+        String callbackSecret = secrets.draw();
+        return pool.withTransaction(tx -> partners.create(tx, owner, checked.partner(), checked.baseUrl(), seal(checked.apiKey()),
+                                secrets.seal(callbackSecret))
                         .call(() -> intake.openWaiting(tx, owner)))
-                .map(saved -> Response.created(URI.create("/partners/" + saved.partnerId())).entity(saved).build());
+                .map(saved -> Response.created(URI.create("/partners/" + saved.partner().partnerId()))
+                        .entity(new Created(View.of(saved), callbackSecret)).build());
+    }
+
+    private byte[] seal(String apiKey) {
+        return apiKey == null ? null : secrets.seal(apiKey);
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Partner> update(@PathParam("id") UUID id, Request request) {
-        Partner partner = checked(request);
+    @Blocking
+    public Uni<View> update(@PathParam("id") UUID id, Request request) {
+        Checked checked = checked(request);
         TenantId owner = tenant.get();
-        return pool.withTransaction(tx -> partners.update(tx, owner, id, partner)
+        return pool.withTransaction(tx -> partners.update(tx, owner, id, checked.partner(), checked.baseUrl(), seal(checked.apiKey()))
                 .call(found -> found.isPresent() ? intake.openWaiting(tx, owner) : Uni.createFrom().voidItem()))
-                .map(found -> found.orElseThrow(() -> missing(id)));
+                .map(found -> View.of(found.orElseThrow(() -> missing(id))));
     }
 
     /** Removes a partner without cases; one with cases is deactivated instead ({@code active: false}): 409. */
@@ -109,8 +152,8 @@ public class PartnerResource {
         });
     }
 
-    private static Partner checked(Request r) {
-        Request request = r == null ? new Request(null, null, null, null, null, null, null) : r;
+    private Checked checked(Request r) {
+        Request request = r == null ? new Request(null, null, null, null, null, null, null, null, null) : r;
         List<Violation> violations = new ArrayList<>(Partner.check(request.name(), request.kind(), request.minClaim(),
                 request.maxClaim(), request.priority()));
         Segment segment = null;
@@ -121,11 +164,22 @@ public class PartnerResource {
                 violations.add(new Violation("segment", "must be B2B or B2C, or left out for any"));
             }
         }
+        String baseUrl = request.baseUrl() == null || request.baseUrl().isBlank() ? null : request.baseUrl().trim();
+        if (baseUrl == null && "REST_AGENCY".equals(request.kind())) {
+            violations.add(new Violation("baseUrl", "is required for a REST_AGENCY: where its API is"));
+        } else if (baseUrl != null) {
+            PublicTarget.refusal(baseUrl, new PublicTarget.Rules(config.partners().requireHttps(), config.partners().allowLoopback()),
+                    PublicTarget.Resolver.SYSTEM).ifPresent(why -> violations.add(new Violation("baseUrl", why)));
+        }
+        if (request.apiKey() != null && (request.apiKey().isBlank() || request.apiKey().length() > 500)) {
+            violations.add(new Violation("apiKey", "must be 1 to 500 characters, or left out"));
+        }
         if (!violations.isEmpty()) {
             throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(), "a partner");
         }
-        return new Partner(null, request.name().trim(), Partner.Kind.valueOf(request.kind()), segment, request.minClaim(),
-                request.maxClaim(), request.priority() == null ? 100 : request.priority(), request.active() == null || request.active());
+        return new Checked(new Partner(null, request.name().trim(), Partner.Kind.valueOf(request.kind()), segment, request.minClaim(),
+                request.maxClaim(), request.priority() == null ? 100 : request.priority(), request.active() == null || request.active()),
+                baseUrl, request.apiKey());
     }
 
     private static NotFoundProblem missing(UUID id) {

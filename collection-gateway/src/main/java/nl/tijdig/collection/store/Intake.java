@@ -34,6 +34,9 @@ public class Intake {
     CollectionCases cases;
 
     @Inject
+    HandOvers handOvers;
+
+    @Inject
     Clock clock;
 
     /** The collection case of an escalation: one per dunning case and escalation date. */
@@ -85,6 +88,8 @@ public class Intake {
                         e.debtor().name())
                 .chain(() -> tx.preparedQuery("UPDATE escalations SET status = 'OPENED' WHERE collection_case_id = $1")
                         .execute(Tuple.of(id)))
+                .chain(() -> partner.kind() == Partner.Kind.REST_AGENCY ? handOvers.schedule(tx, e.tenantId(), id, partner.partnerId())
+                        : Uni.createFrom().voidItem()) // the CSV agency's daily file and factoring come with their connectors
                 .replaceWithVoid();
     }
 
@@ -94,7 +99,7 @@ public class Intake {
                 .execute(Tuple.of(tenant.value())).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private static EscalatedToCollection dossier(Object json) {
+    static EscalatedToCollection dossier(Object json) {
         try {
             return EventJson.mapper().readValue(json.toString(), EscalatedToCollection.class);
         } catch (JsonProcessingException e) {

@@ -35,11 +35,11 @@ class CollectionIntakeTest {
     static final String WAITS = "0193a6f2-0000-7000-8000-0000000000d2";
     static final String PARTNERS = "0193a6f2-0000-7000-8000-0000000000d3";
 
-    static final Map<String, Object> NOORD = Map.of("name", "Incassobureau Noord B.V.", "kind", "REST_AGENCY", "priority", 1);
+    static final Map<String, Object> NOORD = Map.of("name", "Incassobureau Noord B.V.", "kind", "CSV_AGENCY", "priority", 1);
 
     static String partner(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/partners").then().statusCode(201)
-                .extract().path("partnerId");
+                .extract().path("partner.partnerId");
     }
 
     static EscalatedToCollection escalation(String tenant) {
@@ -102,8 +102,8 @@ class CollectionIntakeTest {
         Thread.sleep(Duration.ofSeconds(3));
         given().when().get("/collection-cases").then().statusCode(200).body("size()", is(0));
         // when a consumer-only agency and one for claims from € 5.000 are saved, it still waits
-        partner(Map.of("name", "Consumentenincasso", "kind", "REST_AGENCY", "segment", "B2C"));
-        partner(Map.of("name", "Grote Vorderingen", "kind", "REST_AGENCY", "minClaim", Map.of("amount", "5000.00", "currency", "EUR")));
+        partner(Map.of("name", "Consumentenincasso", "kind", "CSV_AGENCY", "segment", "B2C"));
+        partner(Map.of("name", "Grote Vorderingen", "kind", "CSV_AGENCY", "minClaim", Map.of("amount", "5000.00", "currency", "EUR")));
         Thread.sleep(Duration.ofSeconds(2));
         given().when().get("/collection-cases").then().statusCode(200).body("size()", is(0));
         // when an agency for business claims below € 2.500 is saved, the claim goes there
@@ -121,9 +121,13 @@ class CollectionIntakeTest {
                 .when().post("/partners").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("kind")).body("errors.field", hasItem("segment"))
                 .body("errors.field", hasItem("priority"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Noord", "kind", "REST_AGENCY")).when().post("/partners").then()
+                .statusCode(422).body("errors.field", hasItem("baseUrl"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Noord", "kind", "REST_AGENCY", "baseUrl", "http://169.254.169.254/latest"))
+                .when().post("/partners").then().statusCode(422).body("errors[0].message", org.hamcrest.Matchers.containsString("public"));
         given().when().get("/partners").then().statusCode(200).body("size()", is(0));
         String id = partner(NOORD);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Incassobureau Noord", "kind", "REST_AGENCY", "active", false))
+        given().contentType(ContentType.JSON).body(Map.of("name", "Incassobureau Noord", "kind", "CSV_AGENCY", "active", false))
                 .when().put("/partners/" + id).then().statusCode(200).body("active", is(false)).body("priority", is(100));
         given().when().get("/partners/" + id).then().statusCode(200).body("name", is("Incassobureau Noord"));
         given().when().delete("/partners/" + id).then().statusCode(204);

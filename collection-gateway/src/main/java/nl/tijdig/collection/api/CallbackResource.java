@@ -1,0 +1,212 @@
+package nl.tijdig.collection.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.tijdig.collection.connectors.CollectionConfig;
+import nl.tijdig.collection.connectors.Secrets;
+import nl.tijdig.collection.domain.CollectionCase;
+import nl.tijdig.collection.domain.PartnerReport;
+import nl.tijdig.collection.store.CollectionCases;
+import nl.tijdig.collection.store.Partners;
+import nl.tijdig.events.EventJson;
+import nl.tijdig.eventstore.ConcurrencyConflictException;
+import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.StandardWebhooks;
+import nl.tijdig.runtime.problem.ConflictProblem;
+import nl.tijdig.runtime.problem.NotFoundProblem;
+import nl.tijdig.runtime.problem.Problem;
+import nl.tijdig.runtime.problem.RejectedProblem;
+
+/**
+ * An agency's status callbacks (the contract in {@code collection-gateway/README.md}), at a URL carrying the partner's
+ * opaque id: verified as Standard Webhooks messages under the partner's callback secret — {@code webhook-id},
+ * {@code webhook-timestamp} (within {@code tijdig.collection.callbacks.tolerance}) and {@code webhook-signature} — before
+ * the body is read (a wrong or missing signature, or a timestamp out of the window: 401, nothing changed); each
+ * {@code webhook-id} is applied once; then the report is decided on the case, which must be this partner's.
+ */
+@Path("/callbacks/{partnerId}/status")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class CallbackResource {
+
+    /** What was done with a callback. */
+    public record Answer(UUID collectionCaseId, String status, boolean duplicate) {
+    }
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Partners partners;
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    CollectionConfig config;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Answer> status(@PathParam("partnerId") UUID partnerId, @HeaderParam("webhook-id") String id,
+            @HeaderParam("webhook-timestamp") String timestamp, @HeaderParam("webhook-signature") String signature, byte[] body) {
+        return partners.connection(pool, partnerId).chain(found -> {
+            Partners.Connection partner = found.orElseThrow(() -> new NotFoundProblem("partner", partnerId));
+            if (partner.callbackSecret() == null || !StandardWebhooks.verify(List.of(secrets.open(partner.callbackSecret())), id, timestamp,
+                    signature, body == null ? new byte[0] : body, clock.instant(), config.callbacks().tolerance())) {
+                throw new WebApplicationException("the callback's signature does not verify under the partner's secret, or its "
+                        + "timestamp is outside the window of " + config.callbacks().tolerance(), 401);
+            }
+            Report report = read(body);
+            return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO callbacks_seen (partner_id, message_id, received_at) "
+                                    + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                            .execute(Tuple.of(partnerId, id, clock.instant().atOffset(ZoneOffset.UTC)))
+                            .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(new Answer(report.caseId(), null, true))
+                                    : apply(tx, partner, report)))
+                    .onFailure(ConcurrencyConflictException.class).retry().atMost(3);
+        });
+    }
+
+    /** The report decided on the case (which must be this partner's); a refusal rolls back, so it can be sent again. */
+    private Uni<Answer> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, Partners.Connection partner, Report report) {
+        UUID partnerId = partner.partner().partnerId();
+        return cases.load(tx, partner.tenant(), report.caseId()).chain(state -> {
+            if (state.isEmpty() || !state.get().partnerId().equals(partnerId)) {
+                throw new NotFoundProblem("collection case of this partner", report.caseId());
+            }
+            return cases.execute(tx, partner.tenant(), report.caseId(), new CollectionCase.Report(report.report(), clock.instant()), null);
+        }).map(decision -> switch (decision) {
+            case CollectionCase.Refused refused -> throw refused.field().equals("status")
+                    ? new ConflictProblem(refused.reason(), List.of(new Problem.FieldError(refused.field(), refused.reason())))
+                    : rejected(refused.field(), refused.reason());
+            case CollectionCase.Decided decided -> decided;
+        }).chain(() -> cases.find(tx, partner.tenant(), report.caseId()))
+                .map(entry -> new Answer(report.caseId(), entry.map(CollectionCases.Entry::status).orElse(null), false));
+    }
+
+    /** A callback's body, read and checked. */
+    record Report(UUID caseId, PartnerReport report) {
+    }
+
+    static Report read(byte[] body) {
+        JsonNode json;
+        try {
+            json = EventJson.mapper().readTree(body);
+        } catch (IOException e) {
+            throw rejected("body", "is not JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw rejected("body", "must be a JSON object");
+        }
+        UUID caseId = uuid(json, "caseReference", true);
+        String status = json.path("status").asText("");
+        String note = text(json, "note");
+        String reason = text(json, "reason");
+        PartnerReport report = switch (status) {
+            case "ACCEPTED" -> new PartnerReport.Accepted(text(json, "partnerReference"), note);
+            case "REJECTED" -> new PartnerReport.Rejected(required(reason, "reason"));
+            case "IN_PROGRESS" -> new PartnerReport.InProgress(note);
+            case "PAYMENT_COLLECTED" -> {
+                List<PartnerReport.Part> parts = new ArrayList<>();
+                JsonNode invoices = json.path("invoices");
+                for (int i = 0; i < invoices.size(); i++) {
+                    parts.add(new PartnerReport.Part(new InvoiceId(uuid(invoices.get(i), "invoiceId", true, "invoices[" + i + "].invoiceId")),
+                            money(invoices.get(i).path("amount"), "invoices[" + i + "].amount", true)));
+                }
+                yield new PartnerReport.PaymentCollected(uuid(json, "reportId", true), money(json.path("amount"), "amount", true),
+                        money(json.path("agencyCosts"), "agencyCosts", false), date(json, "valueDate"), parts);
+            }
+            case "CLOSED" -> new PartnerReport.Closed(reason);
+            case "RETURNED" -> new PartnerReport.Returned(required(reason, "reason"));
+            default -> throw rejected("status", "must be one of ACCEPTED, REJECTED, IN_PROGRESS, PAYMENT_COLLECTED, CLOSED, RETURNED");
+        };
+        return new Report(caseId, report);
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw rejected(field, "is required for this status");
+        }
+        return value;
+    }
+
+    private static UUID uuid(JsonNode json, String field, boolean required) {
+        return uuid(json, field, required, field);
+    }
+
+    private static UUID uuid(JsonNode json, String field, boolean required, String name) {
+        String value = text(json, field);
+        if (value == null) {
+            if (required) {
+                throw rejected(name, "is required");
+            }
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw rejected(name, "is not a UUID");
+        }
+    }
+
+    private static Money money(JsonNode json, String field, boolean required) {
+        if (json.isMissingNode() || json.isNull()) {
+            if (required) {
+                throw rejected(field, "is required: {\"amount\": \"12.50\", \"currency\": \"EUR\"}");
+            }
+            return null;
+        }
+        try {
+            return EventJson.mapper().treeToValue(json, Money.class);
+        } catch (IOException | RuntimeException e) {
+            throw rejected(field, "must be {\"amount\": \"12.50\", \"currency\": \"EUR\"}");
+        }
+    }
+
+    private static LocalDate date(JsonNode json, String field) {
+        String value = text(json, field);
+        if (value == null) {
+            throw rejected(field, "is required (yyyy-mm-dd)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw rejected(field, "must be a date, yyyy-mm-dd");
+        }
+    }
+
+    private static RejectedProblem rejected(String field, String message) {
+        return RejectedProblem.of(List.of(new Problem.FieldError(field, message)), "a callback");
+    }
+}

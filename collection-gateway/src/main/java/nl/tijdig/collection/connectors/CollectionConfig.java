@@ -1,0 +1,66 @@
+package nl.tijdig.collection.connectors;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The collection-gateway's settings ({@code tijdig.collection.*}). */
+@ConfigMapping(prefix = "tijdig.collection")
+public interface CollectionConfig {
+
+    /**
+     * Keys (base64 of 32 random bytes; the first seals) under which partners' API keys and callback secrets are
+     * stored encrypted; production takes them from a Kubernetes secret. Required.
+     */
+    List<String> secretKeys();
+
+    HandOver handOver();
+
+    Callbacks callbacks();
+
+    Partners partners();
+
+    /** How cases are handed over to the agencies. */
+    interface HandOver {
+        /** Off: hand-overs wait. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT1S")
+        Duration poll();
+
+        @WithDefault("20")
+        int batch();
+
+        /** How long an agency may take to connect and answer. */
+        @WithDefault("PT15S")
+        Duration timeout();
+
+        /** The wait after the first failed attempt; it doubles, to at most an hour. */
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        /** Attempts before the hand-over is given up (HAND_OVER_FAILED). */
+        @WithDefault("8")
+        int maxAttempts();
+    }
+
+    /** How partners' callbacks are verified. */
+    interface Callbacks {
+        /** A callback's timestamp may be this far from the gateway's clock, no more (replays are refused). */
+        @WithDefault("PT5M")
+        Duration tolerance();
+    }
+
+    /** Where partners' APIs may be. */
+    interface Partners {
+        /** Only https (production); dev and tests allow http. */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** Loopback addresses: for tests and dev only. */
+        @WithDefault("false")
+        boolean allowLoopback();
+    }
+}

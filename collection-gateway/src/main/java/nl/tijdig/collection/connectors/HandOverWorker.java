@@ -1,0 +1,146 @@
+package nl.tijdig.collection.connectors;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import nl.tijdig.collection.domain.CollectionCase;
+import nl.tijdig.collection.store.CollectionCases;
+import nl.tijdig.collection.store.HandOvers;
+import nl.tijdig.collection.store.Partners;
+import nl.tijdig.eventstore.ConcurrencyConflictException;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands cases over to their partners: claims what is due, calls the partner's connector outside any transaction,
+ * and records the end with the case's event — SUBMITTED (with the partner's reference), or after a permanent refusal
+ * or the last attempt HAND_OVER_FAILED. Attempts back off from {@code first-retry}, doubling, to at most an hour. A
+ * crash between the call and the record leaves the hand-over leased; it is tried again with the same idempotency key,
+ * so the partner does not get the case twice.
+ */
+@ApplicationScoped
+public class HandOverWorker {
+
+    private static final Logger LOG = Logger.getLogger(HandOverWorker.class);
+    private static final Duration DB = Duration.ofSeconds(30);
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    HandOvers handOvers;
+
+    @Inject
+    Partners partners;
+
+    @Inject
+    CollectionCases cases;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    Instance<AgencyConnector> connectors;
+
+    @Inject
+    CollectionConfig config;
+
+    @Inject
+    Clock clock;
+
+    private ScheduledExecutorService executor;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.handOver().enabled()) {
+            LOG.info("hand-overs are off (tijdig.collection.hand-over.enabled=false): cases wait");
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tijdig-hand-over");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = config.handOver().poll().toMillis();
+        executor.scheduleWithFixedDelay(this::drain, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    /** The wait after the n-th failed attempt (and the lease of the n-th attempt). */
+    Duration backoff(int attempt) {
+        Duration wait = config.handOver().firstRetry().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+    }
+
+    void drain() {
+        try {
+            List<HandOvers.Claimed> claimed;
+            do {
+                claimed = pool.withTransaction(tx -> handOvers.claim(tx, config.handOver().batch(),
+                        attempt -> backoff(attempt).plus(config.handOver().timeout()))).await().atMost(DB);
+                for (HandOvers.Claimed c : claimed) {
+                    try {
+                        handOver(c);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "hand-over of case %s: %s", c.collectionCaseId(), e.getMessage());
+                    }
+                }
+            } while (!claimed.isEmpty());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "hand-overs: %s", e.getMessage());
+        }
+    }
+
+    private void handOver(HandOvers.Claimed c) {
+        Optional<Partners.Connection> found = partners.connection(pool, c.partnerId()).await().atMost(DB);
+        if (found.isEmpty()) {
+            record(c, tx -> handOvers.failed(tx, c.collectionCaseId(), "the partner is gone"), new CollectionCase.HandOverFailed(
+                    "the partner is gone", clock.instant()));
+            return;
+        }
+        Partners.Connection partner = found.get();
+        Optional<AgencyConnector> connector = connectors.stream().filter(k -> k.kind() == partner.partner().kind()).findFirst();
+        if (connector.isEmpty()) {
+            return; // no connector for this kind yet: the hand-over waits
+        }
+        AgencyConnector.Connection connection = new AgencyConnector.Connection(partner.partner().partnerId(), partner.partner().name(),
+                partner.baseUrl(), partner.apiKey() == null ? null : secrets.open(partner.apiKey()));
+        try {
+            String reference = connector.get().handOver(connection, c.collectionCaseId(), c.dossier());
+            record(c, tx -> handOvers.done(tx, c.collectionCaseId()), new CollectionCase.HandedOver(reference, clock.instant()));
+            LOG.infof("case %s handed over to %s (%s)", c.collectionCaseId(), partner.partner().name(), reference);
+        } catch (AgencyConnector.HandOverFailed e) {
+            if (e.permanent() || c.attempt() >= config.handOver().maxAttempts()) {
+                String reason = e.getMessage() + (e.permanent() ? "" : " (after " + c.attempt() + " attempts)");
+                record(c, tx -> handOvers.failed(tx, c.collectionCaseId(), reason), new CollectionCase.HandOverFailed(reason, clock.instant()));
+                LOG.infof("case %s not handed over to %s: %s", c.collectionCaseId(), partner.partner().name(), reason);
+            } else {
+                pool.withTransaction(tx -> handOvers.attemptFailed(tx, c.collectionCaseId(), e.getMessage())).await().atMost(DB);
+                LOG.infof("case %s, hand-over attempt %d: %s; tried again", c.collectionCaseId(), c.attempt(), e.getMessage());
+            }
+        }
+    }
+
+    /** The hand-over's end and the case's event, in one transaction (again when the case changed meanwhile). */
+    private void record(HandOvers.Claimed c, Function<SqlConnection, io.smallrye.mutiny.Uni<Void>> end, CollectionCase.Command command) {
+        pool.withTransaction(tx -> end.apply(tx).chain(() -> cases.execute(tx, c.tenant(), c.collectionCaseId(), command, null)))
+                .onFailure(ConcurrencyConflictException.class).retry().atMost(5)
+                .await().atMost(DB);
+    }
+}

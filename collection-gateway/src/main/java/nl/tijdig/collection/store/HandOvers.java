@@ -1,0 +1,82 @@
+package nl.tijdig.collection.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.tijdig.events.EscalatedToCollection;
+import nl.tijdig.kernel.TenantId;
+
+/**
+ * The hand-overs of cases to their partners: scheduled when a case opens at a partner with a connector, claimed when
+ * due ({@code FOR UPDATE SKIP LOCKED}; each attempt leased for its back-off, so a worker that dies mid-attempt is
+ * succeeded by another), and ended DONE or FAILED with the case's event in one transaction.
+ */
+@ApplicationScoped
+public class HandOvers {
+
+    /** A hand-over as the worker does it: the case, its partner (with sealed secrets) and the dossier. */
+    public record Claimed(UUID collectionCaseId, TenantId tenant, UUID partnerId, int attempt, EscalatedToCollection dossier) {
+    }
+
+    @Inject
+    Clock clock;
+
+    public Uni<Void> schedule(SqlConnection tx, TenantId tenant, UUID collectionCaseId, UUID partnerId) {
+        return tx.preparedQuery("INSERT INTO hand_overs (collection_case_id, tenant_id, partner_id, status, next_attempt_at) "
+                        + "VALUES ($1, $2, $3, 'PENDING', $4) ON CONFLICT (collection_case_id) DO NOTHING")
+                .execute(Tuple.of(collectionCaseId, tenant.value(), partnerId, CollectionCases.at(clock.instant())))
+                .replaceWithVoid();
+    }
+
+    /** Claims due hand-overs, each counting an attempt and leased for {@code lease(attempt)}. */
+    public Uni<List<Claimed>> claim(SqlConnection tx, int limit, java.util.function.IntFunction<Duration> lease) {
+        Instant now = clock.instant();
+        return tx.preparedQuery("SELECT h.collection_case_id, h.tenant_id, h.partner_id, h.attempts, e.dossier FROM hand_overs h "
+                        + "JOIN escalations e ON e.collection_case_id = h.collection_case_id "
+                        + "WHERE h.status = 'PENDING' AND h.next_attempt_at <= $1 ORDER BY h.next_attempt_at LIMIT $2 FOR UPDATE OF h SKIP LOCKED")
+                .execute(Tuple.of(CollectionCases.at(now), limit))
+                .chain(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    List<Tuple> leases = new ArrayList<>();
+                    for (Row row : rows) {
+                        int attempt = row.getInteger("attempts") + 1;
+                        claimed.add(new Claimed(row.getUUID("collection_case_id"), new TenantId(row.getUUID("tenant_id")),
+                                row.getUUID("partner_id"), attempt, Intake.dossier(row.getValue("dossier"))));
+                        leases.add(Tuple.of(row.getUUID("collection_case_id"), attempt, CollectionCases.at(now.plus(lease.apply(attempt)))));
+                    }
+                    if (leases.isEmpty()) {
+                        return Uni.createFrom().item(claimed);
+                    }
+                    return tx.preparedQuery("UPDATE hand_overs SET attempts = $2, next_attempt_at = $3 WHERE collection_case_id = $1")
+                            .executeBatch(leases).replaceWith(claimed);
+                });
+    }
+
+    public Uni<Void> done(SqlConnection tx, UUID collectionCaseId) {
+        return end(tx, collectionCaseId, "DONE", null);
+    }
+
+    public Uni<Void> failed(SqlConnection tx, UUID collectionCaseId, String error) {
+        return end(tx, collectionCaseId, "FAILED", error);
+    }
+
+    /** An attempt failed and will be tried again when its lease ends. */
+    public Uni<Void> attemptFailed(SqlConnection tx, UUID collectionCaseId, String error) {
+        return tx.preparedQuery("UPDATE hand_overs SET last_error = $2 WHERE collection_case_id = $1")
+                .execute(Tuple.of(collectionCaseId, error)).replaceWithVoid();
+    }
+
+    private Uni<Void> end(SqlConnection tx, UUID collectionCaseId, String status, String error) {
+        return tx.preparedQuery("UPDATE hand_overs SET status = $2, last_error = $3 WHERE collection_case_id = $1")
+                .execute(Tuple.of(collectionCaseId, status, error)).replaceWithVoid();
+    }
+}

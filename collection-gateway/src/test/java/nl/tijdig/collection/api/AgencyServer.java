@@ -1,0 +1,77 @@
+package nl.tijdig.collection.api;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A collection agency for the tests, speaking the reference REST contract: a real HTTP server on the loopback
+ * interface that records every {@code POST /cases} and answers 201 with a reference, or the statuses it was told to
+ * answer next.
+ */
+final class AgencyServer implements AutoCloseable {
+
+    /** A request as received (header names in lower case). */
+    record Received(String path, Map<String, String> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedDeque<Integer> next = new ConcurrentLinkedDeque<>();
+    private volatile int status = 201;
+
+    AgencyServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            received.add(new Received(exchange.getRequestURI().getPath(), headers,
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Integer answer = next.poll();
+            int code = answer == null ? status : answer;
+            byte[] reply = (code >= 200 && code < 300 ? "{\"reference\": \"INC-2026-004711\"}" : "{\"error\": \"not now\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", "application/json");
+            exchange.sendResponseHeaders(code, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    AgencyServer answerNext(Integer... statuses) {
+        next.addAll(List.of(statuses));
+        return this;
+    }
+
+    AgencyServer answerAlways(int code) {
+        status = code;
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

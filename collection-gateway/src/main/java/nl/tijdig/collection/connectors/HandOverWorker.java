@@ -117,7 +117,10 @@ public class HandOverWorker {
         Partners.Connection partner = found.get();
         Optional<AgencyConnector> connector = connectors.stream().filter(k -> k.kind() == partner.partner().kind()).findFirst();
         if (connector.isEmpty()) {
-            return; // no connector for this kind yet: the hand-over waits
+            // the partner's kind changed to one without a connector: the case stays OPENED, nothing is called again
+            pool.withTransaction(tx -> handOvers.failed(tx, c.collectionCaseId(), "no connector for " + partner.partner().kind()))
+                    .await().atMost(DB);
+            return;
         }
         AgencyConnector.Connection connection = new AgencyConnector.Connection(partner.partner().partnerId(), partner.partner().name(),
                 partner.baseUrl(), partner.apiKey() == null ? null : secrets.open(partner.apiKey()));

@@ -2,10 +2,8 @@ package nl.tijdig.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import nl.tijdig.kernel.StandardWebhooks;
 import nl.tijdig.kernel.SecretBox;
+import nl.tijdig.kernel.StandardWebhooks;
 
 /**
  * The subscriptions' signing secrets: drawn at random, shown once, stored sealed under the configured keys
@@ -13,8 +11,6 @@ import nl.tijdig.kernel.SecretBox;
  */
 @ApplicationScoped
 public class WebhookSecrets {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretBox box;
 
@@ -25,16 +21,14 @@ public class WebhookSecrets {
 
     /** A new secret, {@code whsec_…}. */
     public String draw() {
-        byte[] random = new byte[StandardWebhooks.SECRET_BYTES];
-        RANDOM.nextBytes(random);
-        return StandardWebhooks.secret(random);
+        return StandardWebhooks.newSecret();
     }
 
     public byte[] seal(String secret) {
-        return box.seal(secret.getBytes(StandardCharsets.UTF_8));
+        return box.sealText(secret);
     }
 
     public String open(byte[] sealed) {
-        return new String(box.open(sealed), StandardCharsets.UTF_8);
+        return box.openText(sealed);
     }
 }

@@ -93,6 +93,16 @@ public final class SecretBox {
         }
     }
 
+    /** Seals a text secret (UTF-8). */
+    public byte[] sealText(String secret) {
+        return seal(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Opens a sealed text secret. */
+    public String openText(byte[] sealed) {
+        return new String(open(sealed), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Whether a value was sealed with an older key (and should be sealed again). */
     public boolean sealedWithOldKey(byte[] sealed) {
         return !Arrays.equals(Arrays.copyOf(sealed, 4), keys.get(0).id());

@@ -32,6 +32,13 @@ public final class StandardWebhooks {
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(random);
     }
 
+    /** A new secret from a secure random source. */
+    public static String newSecret() {
+        byte[] random = new byte[SECRET_BYTES];
+        new java.security.SecureRandom().nextBytes(random);
+        return secret(random);
+    }
+
     /** The key bytes of a secret (the base64 after the prefix). */
     static byte[] key(String secret) {
         Objects.requireNonNull(secret, "secret");

@@ -12,14 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventCatalogue;
 import nl.tijdig.events.EventEnvelope;
@@ -44,6 +40,7 @@ import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.events.TraceContext;
 import nl.tijdig.eventstore.outbox.OutboxRelay;
 import nl.tijdig.kernel.SecretBox;
+import nl.tijdig.kernel.StandardWebhooks;
 import nl.tijdig.testing.kafka.KafkaBroker;
 import nl.tijdig.testing.postgres.PostgresServer;
 import nl.tijdig.testing.service.ServiceProcess;
@@ -111,7 +108,7 @@ public final class WebhookFanOutBenchmark {
             tenantIds.add(tenant);
             for (int s = 0; s < perTenant + (slow && t == 0 ? 1 : 0); s++) {
                 UUID id = UUID.randomUUID();
-                endpoints.put(id, new Endpoint(id, tenant, newSecret(), s == perTenant));
+                endpoints.put(id, new Endpoint(id, tenant, StandardWebhooks.newSecret(), s == perTenant));
             }
         }
         Map<UUID, Set<String>> received = new ConcurrentHashMap<>();
@@ -129,8 +126,8 @@ public final class WebhookFanOutBenchmark {
             Endpoint endpoint = endpoints.get(UUID.fromString(exchange.getRequestURI().getPath().substring(3)));
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             requests.incrementAndGet();
-            if (!verify(endpoint.secret(), id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body)) {
+            if (!StandardWebhooks.verify(List.of(endpoint.secret()), id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now(), Duration.ofMinutes(5))) {
                 badSignatures.incrementAndGet();
             }
             if (endpoint.slow()) {
@@ -257,33 +254,5 @@ public final class WebhookFanOutBenchmark {
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e9;
-    }
-
-    /** A signing secret as the service draws one: {@code whsec_} and 24 random bytes. */
-    private static String newSecret() {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        return "whsec_" + Base64.getEncoder().encodeToString(random);
-    }
-
-    /** The Standard Webhooks check, as a receiver makes it. */
-    private static boolean verify(String secret, String id, String timestamp, String header, byte[] body) {
-        if (id == null || timestamp == null || header == null) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] expected = mac.doFinal(body);
-            for (String signature : header.split(" ")) {
-                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -2,23 +2,13 @@ package nl.tijdig.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EscalatedToCollection;
-import nl.tijdig.events.EventCatalogue;
-import nl.tijdig.events.EventEnvelope;
-import nl.tijdig.events.EventExamples;
-import nl.tijdig.events.EventJson;
-import nl.tijdig.events.TraceContext;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 /** Fixtures for every operation of the collection-gateway. */
@@ -38,17 +28,7 @@ final class CollectionGatewayFixtures {
         this.url = world.services.get(SERVICE).url();
         // tenant A's agency, and a claim of A's escalated by dunning (its contract example, for A): a case at the agency
         partner = newPartner();
-        ObjectNode tree = (ObjectNode) EventExamples.tree(EventCatalogue.standard().of(EscalatedToCollection.class));
-        tree.put("tenantId", world.a.id().toString());
-        tree.put("caseId", UUID.randomUUID().toString());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            EscalatedToCollection escalation = EventJson.mapper().treeToValue(tree, EscalatedToCollection.class);
-            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
-                    EventEnvelope.of(UUID.randomUUID(), escalation, 1, TraceContext.NONE)))).get();
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        world.publish(World.example(EscalatedToCollection.class, world.a, Map.of("caseId", UUID.randomUUID().toString())));
         String[] found = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
             Response list = Call.get("/collection-cases").send(url, world.token(world.a, "tenant-admin"));

@@ -8,17 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.tijdig.events.CloudEventsKafka;
-import nl.tijdig.events.EventEnvelope;
 import nl.tijdig.events.EventExamples;
 import nl.tijdig.events.PhoneCallDue;
 import nl.tijdig.events.ReminderDue;
-import nl.tijdig.events.TraceContext;
 import nl.tijdig.kernel.CaseId;
 import nl.tijdig.kernel.TenantId;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 /** Fixtures for every operation of the notification-service. */
@@ -42,13 +36,7 @@ final class NotificationServiceFixtures {
         ReminderDue reminder = new ReminderDue(new TenantId(world.a.id()), new CaseId(caseId), UUID.randomUUID(), e.step(),
                 e.kind(), e.channels(), e.debtor(), e.creditor(), e.invoices(), e.totalOpen(), e.collectionCosts(), e.interest(),
                 e.totalDue(), e.paymentReference(), e.payLink(), e.letterDate(), e.payWithinDays(), e.occurredAt());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
-                    EventEnvelope.of(UUID.randomUUID(), reminder, 1, TraceContext.NONE)))).get();
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        world.publish(reminder);
         String[] found = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
             Response list = Call.get("/communications?caseId=" + caseId).send(url, world.token(world.a, "tenant-admin"));
@@ -62,17 +50,6 @@ final class NotificationServiceFixtures {
         communication = found[0];
     }
 
-    /** Publishes an event as its producer (the dunning-service) would. */
-    private void publish(nl.tijdig.events.PublicEvent event) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                world.kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
-                    EventEnvelope.of(UUID.randomUUID(), event, 1, TraceContext.NONE)))).get();
-        } catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
     /** A new phone task of tenant A (dunning's example PhoneCallDue), once it is in A's work list. */
     private String newTask() {
         return newTask(UUID.randomUUID());
@@ -81,7 +58,7 @@ final class NotificationServiceFixtures {
     private String newTask(UUID caseId) {
         PhoneCallDue e = EventExamples.event(PhoneCallDue.class);
         UUID task = UUID.randomUUID();
-        publish(new PhoneCallDue(new TenantId(world.a.id()), new CaseId(caseId), task, e.debtor(), e.invoices(),
+        world.publish(new PhoneCallDue(new TenantId(world.a.id()), new CaseId(caseId), task, e.debtor(), e.invoices(),
                 e.totalOpen(), e.dueOn(), e.occurredAt()));
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> Call.get("/phone-tasks?status=OPEN&limit=500")
                 .send(url, world.token(world.a, "tenant-admin")).asString().contains(task.toString()));
@@ -179,14 +156,7 @@ final class NotificationServiceFixtures {
 
     /** A delivery of tenant A: a payment of A's (the payment-service's example) for A's subscription. */
     private String deliveryForA(String subscription) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) EventExamples.tree(
-                nl.tijdig.events.EventCatalogue.standard().of(nl.tijdig.events.PaymentReceived.class));
-        tree.put("tenantId", world.a.id().toString());
-        try {
-            publish(nl.tijdig.events.EventJson.mapper().treeToValue(tree, nl.tijdig.events.PaymentReceived.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        world.publish(World.example(nl.tijdig.events.PaymentReceived.class, world.a, Map.of()));
         String[] found = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
             Response list = Call.get("/webhook-subscriptions/" + subscription + "/deliveries").send(url, world.token(world.a, "tenant-admin"));

@@ -103,6 +103,31 @@ final class World implements AutoCloseable {
         }
     }
 
+    /** Publishes an event as its producer would, under a new event id. */
+    void publish(nl.tijdig.events.PublicEvent event) {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(nl.tijdig.events.CloudEventsKafka.toProducerRecord(nl.tijdig.events.CloudEventsKafka.standard().encode(
+                    nl.tijdig.events.EventEnvelope.of(UUID.randomUUID(), event, 1, nl.tijdig.events.TraceContext.NONE)))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A producer's contract example as an event of this tenant, with these fields replaced too. */
+    static <E extends nl.tijdig.events.PublicEvent> E example(Class<E> type, Tenant tenant, Map<String, String> fields) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                nl.tijdig.events.EventExamples.tree(nl.tijdig.events.EventCatalogue.standard().of(type));
+        tree.put("tenantId", tenant.id().toString());
+        fields.forEach(tree::put);
+        try {
+            return nl.tijdig.events.EventJson.mapper().treeToValue(tree, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String newKey() {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);

@@ -28,6 +28,7 @@ import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.domain.PartnerReport;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.Partners;
+import nl.tijdig.events.CollectionPaymentReported;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.InvoiceId;
@@ -133,10 +134,10 @@ public class CallbackResource {
             case "REJECTED" -> new PartnerReport.Rejected(required(reason, "reason"));
             case "IN_PROGRESS" -> new PartnerReport.InProgress(note);
             case "PAYMENT_COLLECTED" -> {
-                List<PartnerReport.Part> parts = new ArrayList<>();
+                List<CollectionPaymentReported.Part> parts = new ArrayList<>();
                 JsonNode invoices = json.path("invoices");
                 for (int i = 0; i < invoices.size(); i++) {
-                    parts.add(new PartnerReport.Part(new InvoiceId(uuid(invoices.get(i), "invoiceId", true, "invoices[" + i + "].invoiceId")),
+                    parts.add(new CollectionPaymentReported.Part(new InvoiceId(uuid(invoices.get(i), "invoiceId", true, "invoices[" + i + "].invoiceId")),
                             money(invoices.get(i).path("amount"), "invoices[" + i + "].amount", true)));
                 }
                 yield new PartnerReport.PaymentCollected(uuid(json, "reportId", true), money(json.path("amount"), "amount", true),

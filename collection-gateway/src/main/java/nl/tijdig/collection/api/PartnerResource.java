@@ -140,7 +140,7 @@ public class PartnerResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<Void> delete(@PathParam("id") UUID id) {
         TenantId owner = tenant.get();
-        return partners.find(pool, owner, id).chain(found -> {
+        return partners.findSaved(pool, owner, id).chain(found -> {
             found.orElseThrow(() -> missing(id));
             return partners.hasCases(pool, owner, id);
         }).chain(used -> {

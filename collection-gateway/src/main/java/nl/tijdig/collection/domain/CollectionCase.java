@@ -192,7 +192,7 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
         } else {
             Money sum = zero();
             for (int i = 0; i < payment.invoices().size(); i++) {
-                PartnerReport.Part part = payment.invoices().get(i);
+                CollectionPaymentReported.Part part = payment.invoices().get(i);
                 if (part.invoiceId() == null || invoices.stream().noneMatch(inv -> inv.invoiceId().equals(part.invoiceId()))) {
                     return new Refused("invoices[" + i + "].invoiceId", "is not an invoice of this case");
                 }
@@ -200,7 +200,7 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
                     return new Refused("invoices[" + i + "].amount", "must be more than zero, in " + totalClaim.currency());
                 }
                 sum = sum.plus(part.amount());
-                parts.add(new CollectionPaymentReported.Part(part.invoiceId(), part.amount()));
+                parts.add(part);
             }
             if (sum.isGreaterThan(payment.amount())) {
                 return new Refused("invoices", "the parts (" + sum + ") exceed the amount (" + payment.amount() + ")");

@@ -3,7 +3,7 @@ package nl.tijdig.collection.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.events.CollectionPaymentReported;
 import nl.tijdig.kernel.Money;
 
 /**
@@ -29,16 +29,13 @@ public sealed interface PartnerReport {
      * {@code valueDate}; {@code invoices} splits the amount over the case's invoices, or is empty (then it is
      * placed on the invoices oldest first). {@code reportId} is the agency's id of this report: a report counts once.
      */
-    record PaymentCollected(UUID reportId, Money amount, Money agencyCosts, LocalDate valueDate, List<Part> invoices)
+    record PaymentCollected(UUID reportId, Money amount, Money agencyCosts, LocalDate valueDate,
+            List<CollectionPaymentReported.Part> invoices)
             implements PartnerReport {
 
         public PaymentCollected {
             invoices = invoices == null ? List.of() : List.copyOf(invoices);
         }
-    }
-
-    /** One invoice's part of a collected amount. */
-    record Part(InvoiceId invoiceId, Money amount) {
     }
 
     /** The agency ended its work on the case. */

@@ -59,7 +59,7 @@ public class Intake {
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() : openWaiting(tx, escalation.tenantId()));
     }
 
-    /** Opens the tenant's waiting escalations that a partner now takes; how many were opened. */
+    /** Opens the tenant's waiting escalations that a partner now takes. */
     public Uni<Void> openWaiting(SqlConnection tx, TenantId tenant) {
         return partners.all(tx, tenant).chain(all -> tx.preparedQuery("SELECT collection_case_id, dossier FROM escalations "
                         + "WHERE tenant_id = $1 AND status = 'WAITING' ORDER BY received_at FOR UPDATE")
@@ -91,12 +91,6 @@ public class Intake {
                 .chain(() -> partner.kind() == Partner.Kind.REST_AGENCY ? handOvers.schedule(tx, e.tenantId(), id, partner.partnerId())
                         : Uni.createFrom().voidItem()) // the CSV agency's daily file and factoring come with their connectors
                 .replaceWithVoid();
-    }
-
-    /** How many escalations of the tenant wait for a partner. */
-    public Uni<Long> waiting(io.vertx.mutiny.sqlclient.SqlClient client, TenantId tenant) {
-        return client.preparedQuery("SELECT count(*) FROM escalations WHERE tenant_id = $1 AND status = 'WAITING'")
-                .execute(Tuple.of(tenant.value())).map(rows -> rows.iterator().next().getLong(0));
     }
 
     static EscalatedToCollection dossier(Object json) {

@@ -101,14 +101,9 @@ public class Partners {
         return found;
     }
 
+    /** The tenant's partners, in order of preference. */
     public Uni<List<Partner>> all(SqlClient client, TenantId tenant) {
-        return client.preparedQuery("SELECT * FROM partners WHERE tenant_id = $1 ORDER BY priority, name, partner_id")
-                .execute(Tuple.of(tenant.value())).map(Partners::partners);
-    }
-
-    public Uni<Optional<Partner>> find(SqlClient client, TenantId tenant, UUID id) {
-        return client.preparedQuery("SELECT * FROM partners WHERE tenant_id = $1 AND partner_id = $2")
-                .execute(Tuple.of(tenant.value(), id)).map(rows -> partners(rows).stream().findFirst());
+        return saved(client, tenant).map(list -> list.stream().map(Saved::partner).toList());
     }
 
     /** Removes a partner that has no cases; false when there is no such partner. */
@@ -130,12 +125,6 @@ public class Partners {
                 p.segment() == null ? null : p.segment().name(), p.minClaim() == null ? null : p.minClaim().amount(),
                 p.maxClaim() == null ? null : p.maxClaim().amount(), currency, p.priority(), p.active(),
                 clock.instant().atOffset(ZoneOffset.UTC)));
-    }
-
-    private static List<Partner> partners(RowSet<Row> rows) {
-        List<Partner> found = new ArrayList<>();
-        rows.forEach(row -> found.add(partner(row)));
-        return found;
     }
 
     private static Partner partner(Row row) {

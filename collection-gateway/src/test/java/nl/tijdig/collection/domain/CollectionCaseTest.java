@@ -103,14 +103,14 @@ class CollectionCaseTest {
     void the_agencys_own_split_is_kept_when_it_names_the_cases_invoices_within_the_amount() {
         given(open(), new CollectionCase.HandedOver("INC-1", AT));
         CollectionPaymentReported reported = (CollectionPaymentReported) events(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(),
-                Money.eur("300.00"), null, LocalDate.parse("2026-12-14"), List.of(new PartnerReport.Part(OLDEST, Money.eur("242.00")),
-                        new PartnerReport.Part(NEWER, Money.eur("58.00"))))))).get(0);
+                Money.eur("300.00"), null, LocalDate.parse("2026-12-14"), List.of(new CollectionPaymentReported.Part(OLDEST, Money.eur("242.00")),
+                        new CollectionPaymentReported.Part(NEWER, Money.eur("58.00"))))))).get(0);
         assertThat(reported.invoices()).extracting(CollectionPaymentReported.Part::amount).containsExactly(Money.eur("242.00"), Money.eur("58.00"));
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("300.00"), null, LocalDate.parse("2026-12-14"),
-                List.of(new PartnerReport.Part(new InvoiceId(UUID.randomUUID()), Money.eur("10.00")))))))
+                List.of(new CollectionPaymentReported.Part(new InvoiceId(UUID.randomUUID()), Money.eur("10.00")))))))
                 .isEqualTo(new Refused("invoices[0].invoiceId", "is not an invoice of this case"));
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("10.00"), null, LocalDate.parse("2026-12-14"),
-                List.of(new PartnerReport.Part(OLDEST, Money.eur("20.00"))))))).isInstanceOf(Refused.class)
+                List.of(new CollectionPaymentReported.Part(OLDEST, Money.eur("20.00"))))))).isInstanceOf(Refused.class)
                 .extracting("field").isEqualTo("invoices");
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("0.00"), null, LocalDate.parse("2026-12-14"),
                 List.of())))).extracting("field").isEqualTo("amount");

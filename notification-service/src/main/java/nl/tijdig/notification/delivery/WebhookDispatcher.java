@@ -129,11 +129,6 @@ public class WebhookDispatcher {
         }
     }
 
-    /** The retry rules in force. */
-    public WebhookRetry retry() {
-        return retry;
-    }
-
     /** Claims and starts what is due, until nothing is or every slot is taken. */
     void drain() {
         NotificationConfig.Webhooks settings = config.webhooks();

@@ -80,6 +80,12 @@ class WebhookDeliveryTest {
                 .body("secret", startsWith("whsec_")).body("subscription.status", is("ACTIVE")).extract().jsonPath();
     }
 
+    /** How many of the subscription's deliveries have this status. */
+    static int deliveries(String subscription, String status) {
+        return given().when().get("/webhook-subscriptions/" + subscription + "/deliveries?status=" + status).then()
+                .extract().jsonPath().getList("$").size();
+    }
+
     static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
@@ -167,13 +173,11 @@ class WebhookDeliveryTest {
             Events.publish(payment(tenant));
             Events.publish(payment(tenant));
             // then the flaky endpoint has both, one of them after its retries, each with the same webhook-id every time
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + flakyId + "/deliveries?status=DELIVERED")
-                    .then().extract().jsonPath().getList("$").size() == 2);
+            await().atMost(Events.WAIT).until(() -> deliveries(flakyId, "DELIVERED") == 2);
             assertThat(flaky.received()).hasSize(4);
             assertThat(flaky.received().stream().map(r -> r.header("webhook-id")).distinct()).hasSize(2);
             // and the endpoint that is down has both dead-lettered after a round of attempts (4 in the tests' schedule)
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + downId + "/deliveries?status=DEAD")
-                    .then().extract().jsonPath().getList("$").size() == 2);
+            await().atMost(Events.WAIT).until(() -> deliveries(downId, "DEAD") == 2);
             List<String> dead = given().when().get("/webhook-subscriptions/" + downId + "/deliveries?status=DEAD").then()
                     .body("[0].attempts", is(4)).body("[0].lastStatusCode", is(500)).extract().jsonPath().getList("deliveryId");
             given().when().get("/webhook-deliveries/" + dead.get(0)).then().statusCode(200).body("attempts.size()", is(4))
@@ -185,8 +189,7 @@ class WebhookDeliveryTest {
             given().contentType(ContentType.JSON).body(Map.of("since", "2026-01-01T00:00:00Z"))
                     .when().post("/webhook-subscriptions/" + downId + "/replay").then().statusCode(200).body("replayed", is(1));
             // then both arrive
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + downId + "/deliveries?status=DELIVERED")
-                    .then().extract().jsonPath().getList("$").size() == 2);
+            await().atMost(Events.WAIT).until(() -> deliveries(downId, "DELIVERED") == 2);
             given().when().get("/webhook-deliveries/" + dead.get(0)).then().body("attempts.size()", is(5)).body("attempts[4].statusCode", is(200));
             // and bad queries are refused naming the field
             given().when().get("/webhook-subscriptions/" + downId + "/deliveries?status=LOST&limit=0").then().statusCode(422)
@@ -206,8 +209,7 @@ class WebhookDeliveryTest {
             String url = receiver.url("/hooks");
             String id = subscribe(url, PAYMENT_RECEIVED).getString("subscription.subscriptionId");
             Events.publish(payment(tenant));
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + id + "/deliveries?status=DEAD")
-                    .then().extract().jsonPath().getList("$").size() == 1);
+            await().atMost(Events.WAIT).until(() -> deliveries(id, "DEAD") == 1);
             given().when().get("/webhook-subscriptions/" + id).then().body("status", is("ACTIVE")).body("failingSince", notNullValue());
             // when six days later the next payment fails too
             ((MovableClock) clock).moveTo(Instant.now().plus(Duration.ofDays(6)));
@@ -242,8 +244,7 @@ class WebhookDeliveryTest {
             // when the tenant enables it again, the waiting deliveries go out
             given().when().post("/webhook-subscriptions/" + id + "/enable").then().statusCode(200).body("status", is("ACTIVE"))
                     .body("failingSince", nullValue());
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + id + "/deliveries?status=DELIVERED")
-                    .then().extract().jsonPath().getList("$").size() == 2);
+            await().atMost(Events.WAIT).until(() -> deliveries(id, "DELIVERED") == 2);
         }
     }
 
@@ -345,8 +346,7 @@ class WebhookDeliveryTest {
             assertThat(slow.answered()).isZero();
             // and once the slow one answers, it gets all five too
             slow.release();
-            await().atMost(Events.WAIT).until(() -> given().when().get("/webhook-subscriptions/" + slowId + "/deliveries?status=DELIVERED")
-                    .then().extract().jsonPath().getList("$").size() == 5);
+            await().atMost(Events.WAIT).until(() -> deliveries(slowId, "DELIVERED") == 5);
         }
     }
 }

@@ -77,6 +77,13 @@ final class CollectionGatewayFixtures {
             notFoundForB(call);
             assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).statusCode()).isEqualTo(200);
         }));
+        // a status file for tenant A's batch-file agency (its case); tenant B cannot send one for A's agency
+        fixtures.put("POST /partners/{id}/status-files", Fixture.of(() -> new Call("POST", "/partners/" + partner + "/status-files", "text/csv",
+                "case_reference;status;reason\r\n" + collectionCase + ";IN_PROGRESS;tenant A's agency works it\r\n", 200), call -> {
+                    notFoundForB(call);
+                    Response mine = call.send(url, world.token(world.a, "tenant-admin"));
+                    assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(200);
+                }));
         fixtures.put("GET /collection-cases", Fixture.of(() -> Call.get("/collection-cases"), call ->
                 assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(collectionCase)));
         fixtures.put("GET /collection-cases/{id}", Fixture.of(() -> Call.get("/collection-cases/" + collectionCase), this::notFoundForB));

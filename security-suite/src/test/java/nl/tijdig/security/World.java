@@ -87,6 +87,7 @@ final class World implements AutoCloseable {
                     // may call what; the SSRF rules are the notification-service's own tests)
                     Map.entry("tijdig.notification.webhooks.secret-keys", newKey()),
                     Map.entry("tijdig.collection.secret-keys", newKey()),
+                    Map.entry("tijdig.collection.files.root", ROOT.resolve("security-suite/target/collection-files").toString()),
                     Map.entry("tijdig.notification.webhooks.require-https", "false"),
                     Map.entry("tijdig.notification.webhooks.allow-loopback", "true"))));
         });

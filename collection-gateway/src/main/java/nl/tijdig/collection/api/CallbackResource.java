@@ -3,7 +3,6 @@ package nl.tijdig.collection.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,20 +16,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.collection.connectors.CollectionConfig;
 import nl.tijdig.collection.connectors.Secrets;
-import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.domain.PartnerReport;
-import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.Partners;
+import nl.tijdig.collection.store.Reports;
 import nl.tijdig.events.CollectionPaymentReported;
 import nl.tijdig.events.EventJson;
-import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.StandardWebhooks;
@@ -62,7 +58,7 @@ public class CallbackResource {
     Partners partners;
 
     @Inject
-    CollectionCases cases;
+    Reports reports;
 
     @Inject
     Secrets secrets;
@@ -85,30 +81,15 @@ public class CallbackResource {
                         + "timestamp is outside the window of " + config.callbacks().tolerance(), 401);
             }
             Report report = read(body);
-            return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO callbacks_seen (partner_id, message_id, received_at) "
-                                    + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                            .execute(Tuple.of(partnerId, id, clock.instant().atOffset(ZoneOffset.UTC)))
-                            .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(new Answer(report.caseId(), null, true))
-                                    : apply(tx, partner, report)))
-                    .onFailure(ConcurrencyConflictException.class).retry().atMost(3);
+            return reports.apply(partner, id, report.caseId(), report.report()).map(outcome -> switch (outcome) {
+                case Reports.Applied applied -> new Answer(applied.collectionCaseId(), applied.status(), false);
+                case Reports.Duplicate duplicate -> new Answer(duplicate.collectionCaseId(), null, true);
+                case Reports.Unknown unknown -> throw new NotFoundProblem("collection case of this partner", unknown.collectionCaseId());
+                case Reports.Refused refused -> throw refused.field().equals("status")
+                        ? new ConflictProblem(refused.reason(), List.of(new Problem.FieldError(refused.field(), refused.reason())))
+                        : rejected(refused.field(), refused.reason());
+            });
         });
-    }
-
-    /** The report decided on the case (which must be this partner's); a refusal rolls back, so it can be sent again. */
-    private Uni<Answer> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, Partners.Connection partner, Report report) {
-        UUID partnerId = partner.partner().partnerId();
-        return cases.load(tx, partner.tenant(), report.caseId()).chain(state -> {
-            if (state.isEmpty() || !state.get().partnerId().equals(partnerId)) {
-                throw new NotFoundProblem("collection case of this partner", report.caseId());
-            }
-            return cases.execute(tx, partner.tenant(), report.caseId(), new CollectionCase.Report(report.report(), clock.instant()), null);
-        }).map(decision -> switch (decision) {
-            case CollectionCase.Refused refused -> throw refused.field().equals("status")
-                    ? new ConflictProblem(refused.reason(), List.of(new Problem.FieldError(refused.field(), refused.reason())))
-                    : rejected(refused.field(), refused.reason());
-            case CollectionCase.Decided decided -> decided;
-        }).chain(() -> cases.find(tx, partner.tenant(), report.caseId()))
-                .map(entry -> new Answer(report.caseId(), entry.map(CollectionCases.Entry::status).orElse(null), false));
     }
 
     /** A callback's body, read and checked. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.tijdig.collection.connectors.CollectionConfig;
 import nl.tijdig.collection.connectors.Secrets;
+import nl.tijdig.collection.connectors.StatusImport;
 import nl.tijdig.collection.domain.Partner;
 import nl.tijdig.collection.domain.Violation;
 import nl.tijdig.collection.store.Intake;
@@ -90,6 +91,9 @@ public class PartnerResource {
     @Inject
     CollectionConfig config;
 
+    @Inject
+    StatusImport statusImport;
+
     @GET
     public Uni<List<View>> all() {
         return partners.saved(pool, tenant.get()).map(list -> list.stream().map(View::of).toList());
@@ -150,6 +154,34 @@ public class PartnerResource {
             }
             return partners.delete(pool, owner, id).replaceWithVoid();
         });
+    }
+
+    /**
+     * Imports a batch-file agency's status file (as it would be put in its folder): each record applied once, on its
+     * own; the answer says per line what became of it. A file that cannot be read at all is 422.
+     */
+    @POST
+    @Path("/{id}/status-files")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.INTEGRATOR})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    public Uni<StatusImport.Result> statusFile(@PathParam("id") UUID id, String text) {
+        TenantId owner = tenant.get();
+        return partners.findSaved(pool, owner, id).chain(found -> {
+            Partner partner = found.orElseThrow(() -> missing(id)).partner();
+            if (partner.kind() != Partner.Kind.CSV_AGENCY) {
+                throw new ConflictProblem("the partner is a " + partner.kind() + "; only a CSV_AGENCY reports by status file",
+                        List.of(new Problem.FieldError("kind", "is " + partner.kind())));
+            }
+            return partners.connection(pool, id);
+        }).chain(connection -> statusImport.importText(connection.orElseThrow(() -> missing(id)), text == null ? "" : text))
+                .map(result -> {
+                    if (result.unreadable()) {
+                        StatusImport.LineResult why = result.lines().get(0);
+                        throw RejectedProblem.of(List.of(new Problem.FieldError(why.field(), "line " + why.line() + ": " + why.reason())),
+                                "a status file");
+                    }
+                    return result;
+                });
     }
 
     private Checked checked(Request r) {

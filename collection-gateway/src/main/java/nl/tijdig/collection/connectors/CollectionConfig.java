@@ -21,6 +21,8 @@ public interface CollectionConfig {
 
     Partners partners();
 
+    Files files();
+
     /** How cases are handed over to the agencies. */
     interface HandOver {
         /** Off: hand-overs wait. */
@@ -62,5 +64,28 @@ public interface CollectionConfig {
         /** Loopback addresses: for tests and dev only. */
         @WithDefault("false")
         boolean allowLoopback();
+    }
+
+    /** The batch-file agencies' folders: {@code <root>/<partner id>/out} (case files) and {@code /in} (status files). */
+    interface Files {
+        /** Off: no case files are written and no status files read. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where the partners' folders are (a volume the agencies' file transfer reaches). */
+        @WithDefault("data/collection-files")
+        String root();
+
+        /** When the day's case file is written (Europe/Amsterdam), with the cases opened since the last one. */
+        @WithDefault("06:00")
+        java.time.LocalTime exportAt();
+
+        /** How often the folders are looked at. */
+        @WithDefault("PT1M")
+        Duration poll();
+
+        /** A status file left in {@code in/processing} this long (its importer died) is imported again. */
+        @WithDefault("PT15M")
+        Duration abandonedAfter();
     }
 }

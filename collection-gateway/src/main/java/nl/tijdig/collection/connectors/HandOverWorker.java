@@ -92,7 +92,7 @@ public class HandOverWorker {
         try {
             List<HandOvers.Claimed> claimed;
             do {
-                claimed = pool.withTransaction(tx -> handOvers.claim(tx, config.handOver().batch(),
+                claimed = pool.withTransaction(tx -> handOvers.claim(tx, kinds(), config.handOver().batch(),
                         attempt -> backoff(attempt).plus(config.handOver().timeout()))).await().atMost(DB);
                 for (HandOvers.Claimed c : claimed) {
                     try {
@@ -105,6 +105,10 @@ public class HandOverWorker {
         } catch (RuntimeException e) {
             LOG.warnf(e, "hand-overs: %s", e.getMessage());
         }
+    }
+
+    private List<String> kinds() {
+        return connectors.stream().map(k -> k.kind().name()).distinct().toList();
     }
 
     private void handOver(HandOvers.Claimed c) {

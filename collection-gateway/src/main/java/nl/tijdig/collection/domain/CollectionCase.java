@@ -56,8 +56,12 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
             implements Command {
     }
 
-    /** The partner has the case (its answer to the hand-over). */
-    public record HandedOver(String partnerReference, Instant at) implements Command {
+    /** The partner has the case (its answer to the hand-over; {@code note}: e.g. the case file it is in). */
+    public record HandedOver(String partnerReference, String note, Instant at) implements Command {
+
+        public HandedOver(String partnerReference, Instant at) {
+            this(partnerReference, null, at);
+        }
     }
 
     /** The hand-over failed after its retries (or at once, when the partner refused the request itself). */
@@ -104,7 +108,8 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
         return switch (command) {
             case Open open -> NOTHING; // the escalation arrived again
             case HandedOver handedOver -> state.status == Status.OPENED || state.status == Status.HAND_OVER_FAILED
-                    ? events(state.updated(CollectionCaseUpdated.Status.SUBMITTED, handedOver.partnerReference(), null, handedOver.at()))
+                    ? events(state.updated(CollectionCaseUpdated.Status.SUBMITTED, handedOver.partnerReference(), handedOver.note(),
+                            handedOver.at()))
                     : NOTHING;
             case HandOverFailed failed -> state.status == Status.OPENED
                     ? events(state.updated(CollectionCaseUpdated.Status.HAND_OVER_FAILED, null, failed.reason(), failed.at()))

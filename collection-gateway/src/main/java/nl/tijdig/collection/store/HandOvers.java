@@ -16,9 +16,10 @@ import nl.tijdig.events.EscalatedToCollection;
 import nl.tijdig.kernel.TenantId;
 
 /**
- * The hand-overs of cases to their partners: scheduled when a case opens at a partner with a connector, claimed when
+ * The hand-overs of cases to their partners: scheduled when a case opens; for an agency with an API claimed when
  * due ({@code FOR UPDATE SKIP LOCKED}; each attempt leased for its back-off, so a worker that dies mid-attempt is
- * succeeded by another), and ended DONE or FAILED with the case's event in one transaction.
+ * succeeded by another), and ended DONE or FAILED with the case's event in one transaction; for a batch-file agency taken by its day's case
+ * file ({@link CaseFiles}).
  */
 @ApplicationScoped
 public class HandOvers {
@@ -37,13 +38,17 @@ public class HandOvers {
                 .replaceWithVoid();
     }
 
-    /** Claims due hand-overs, each counting an attempt and leased for {@code lease(attempt)}. */
-    public Uni<List<Claimed>> claim(SqlConnection tx, int limit, java.util.function.IntFunction<Duration> lease) {
+    /**
+     * Claims due hand-overs to partners of these kinds (those with a connector), each counting an attempt and leased
+     * for {@code lease(attempt)}.
+     */
+    public Uni<List<Claimed>> claim(SqlConnection tx, List<String> kinds, int limit, java.util.function.IntFunction<Duration> lease) {
         Instant now = clock.instant();
         return tx.preparedQuery("SELECT h.collection_case_id, h.tenant_id, h.partner_id, h.attempts, e.dossier FROM hand_overs h "
-                        + "JOIN escalations e ON e.collection_case_id = h.collection_case_id "
-                        + "WHERE h.status = 'PENDING' AND h.next_attempt_at <= $1 ORDER BY h.next_attempt_at LIMIT $2 FOR UPDATE OF h SKIP LOCKED")
-                .execute(Tuple.of(CollectionCases.at(now), limit))
+                        + "JOIN escalations e ON e.collection_case_id = h.collection_case_id JOIN partners p ON p.partner_id = h.partner_id "
+                        + "WHERE h.status = 'PENDING' AND h.next_attempt_at <= $1 AND p.kind = ANY($3) "
+                        + "ORDER BY h.next_attempt_at LIMIT $2 FOR UPDATE OF h SKIP LOCKED")
+                .execute(Tuple.of(CollectionCases.at(now), limit, kinds.toArray(String[]::new)))
                 .chain(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     List<Tuple> leases = new ArrayList<>();

@@ -88,8 +88,7 @@ public class Intake {
                         e.debtor().name())
                 .chain(() -> tx.preparedQuery("UPDATE escalations SET status = 'OPENED' WHERE collection_case_id = $1")
                         .execute(Tuple.of(id)))
-                .chain(() -> partner.kind() == Partner.Kind.REST_AGENCY ? handOvers.schedule(tx, e.tenantId(), id, partner.partnerId())
-                        : Uni.createFrom().voidItem()) // the CSV agency's daily file and factoring come with their connectors
+                .chain(() -> handOvers.schedule(tx, e.tenantId(), id, partner.partnerId()))
                 .replaceWithVoid();
     }
 

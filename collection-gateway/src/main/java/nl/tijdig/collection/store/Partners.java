@@ -62,10 +62,22 @@ public class Partners {
             if (rows.size() == 0) {
                 return Optional.empty();
             }
-            Row row = rows.iterator().next();
-            return Optional.of(new Connection(new TenantId(row.getUUID("tenant_id")), partner(row), row.getString("base_url"),
-                    bytes(row, "api_key"), bytes(row, "callback_secret")));
+            return Optional.of(connection(rows.iterator().next()));
         });
+    }
+
+    /** The partners of a kind, of every tenant (for the workers that serve them all). */
+    public Uni<List<Connection>> ofKind(SqlClient client, String kind) {
+        return client.preparedQuery("SELECT * FROM partners WHERE kind = $1 ORDER BY partner_id").execute(Tuple.of(kind)).map(rows -> {
+            List<Connection> found = new ArrayList<>();
+            rows.forEach(row -> found.add(connection(row)));
+            return found;
+        });
+    }
+
+    private static Connection connection(Row row) {
+        return new Connection(new TenantId(row.getUUID("tenant_id")), partner(row), row.getString("base_url"), bytes(row, "api_key"),
+                bytes(row, "callback_secret"));
     }
 
     private static byte[] bytes(Row row, String column) {

@@ -2,6 +2,7 @@ package nl.tijdig.collection.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
@@ -67,21 +68,24 @@ class CollectionIntakeTest {
         assertThat(opened.invoices()).isEqualTo(example.invoices());
         assertThat(opened.totalClaim()).isEqualTo(example.totalClaim());
         String id = opened.collectionCaseId().toString();
+        // and handed over in the batch-file agency's case file of the day
+        await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(given().when().get("/collection-cases/" + id).then()
+                .extract().path("collectionCase.status")));
         given().when().get("/collection-cases").then().statusCode(200).body("size()", is(1))
-                .body("[0].status", is("OPENED")).body("[0].debtorName", is("Bakkerij De Gouden Korst B.V."))
+                .body("[0].status", is("SUBMITTED")).body("[0].debtorName", is("Bakkerij De Gouden Korst B.V."))
                 .body("[0].totalClaim.amount", is("1113.07"));
         given().when().get("/collection-cases/" + id).then().statusCode(200)
-                .body("history.size()", is(1)).body("history[0].type", is("nl.tijdig.collection.CollectionCaseOpened.v1"));
+                .body("history.size()", is(2)).body("history[0].type", is("nl.tijdig.collection.CollectionCaseOpened.v1"));
         // when the creditor recalls it
         given().contentType(ContentType.JSON).body(Map.of("reason", "Debiteur heeft rechtstreeks betaald"))
                 .when().post("/collection-cases/" + id + "/recall").then().statusCode(200)
                 .body("collectionCase.status", is("CLOSED")).body("collectionCase.outcome", is("RECALLED"))
-                .body("history.size()", is(2));
+                .body("history.size()", is(3));
         // then the case is closed once, RECALLED
         CollectionCaseClosed closed = Events.published(tenant, CollectionCaseClosed.class, 1).get(0);
         assertThat(closed.outcome()).isEqualTo(CollectionCaseClosed.Outcome.RECALLED);
         given().contentType(ContentType.JSON).body(Map.of("reason", "nogmaals")).when().post("/collection-cases/" + id + "/recall")
-                .then().statusCode(200).body("history.size()", is(2));
+                .then().statusCode(200).body("history.size()", is(3));
         // and bad input or an unknown case changes nothing
         given().contentType(ContentType.JSON).body("{}").when().post("/collection-cases/" + id + "/recall").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", hasItem("reason"));

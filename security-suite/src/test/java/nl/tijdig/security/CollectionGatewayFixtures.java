@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.tijdig.events.EscalatedToCollection;
+import nl.tijdig.events.InvoiceIssued;
 import org.awaitility.Awaitility;
 
 /** Fixtures for every operation of the collection-gateway. */
@@ -22,6 +23,8 @@ final class CollectionGatewayFixtures {
     private final String url;
     private final String collectionCase;
     private final String partner;
+    private final java.util.Deque<String> invoices = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final String offer;
 
     CollectionGatewayFixtures(World world) {
         this.world = world;
@@ -40,6 +43,26 @@ final class CollectionGatewayFixtures {
             return true;
         });
         collectionCase = found[0];
+        // tenant A's factor (its API not listening: offers end rejected), and invoices of A issued by the invoice-service,
+        // one for an offer now and the rest for the offers the suite makes
+        Response factor = Call.json("POST", "/partners", "{\"name\": \"Tenant A's factor\", \"kind\": \"FACTOR\", \"baseUrl\": "
+                + "\"http://127.0.0.1:" + nl.tijdig.testing.process.Ports.free() + "/api\"}", 201).send(url, world.token(world.a, "tenant-admin"));
+        assertThat(factor.statusCode()).as(factor.asString()).isEqualTo(201);
+        for (int i = 0; i < 16; i++) {
+            String id = UUID.randomUUID().toString();
+            world.publish(World.example(InvoiceIssued.class, world.a, Map.of("invoiceId", id)));
+            invoices.add(id);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> invoices.stream().allMatch(id ->
+                Call.get("/factoring-offers/invoices/" + id).send(url, world.token(world.a, "tenant-admin")).statusCode() == 200));
+        Response offered = offerCall().send(url, world.token(world.a, "tenant-admin"));
+        assertThat(offered.statusCode()).as(offered.asString()).isEqualTo(201);
+        offer = offered.path("offerId");
+    }
+
+    /** An offer of one of A's invoices not offered yet. */
+    private Call offerCall() {
+        return Call.json("POST", "/factoring-offers", "{\"invoiceId\": \"" + invoices.remove() + "\"}", 201);
     }
 
     private String newPartner() {
@@ -84,6 +107,19 @@ final class CollectionGatewayFixtures {
                     Response mine = call.send(url, world.token(world.a, "tenant-admin"));
                     assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(200);
                 }));
+        fixtures.put("POST /factoring-offers", Fixture.of(this::offerCall, call -> {
+            // B cannot offer A's invoice: it is not B's (422), and A's invoice stays unoffered
+            Response response = call.send(url, world.token(world.b, "tenant-admin"));
+            assertThat(response.statusCode()).as("tenant B: " + response.asString()).isEqualTo(422);
+            String invoice = call.body().replaceAll(".*\"invoiceId\": \"([^\"]+)\".*", "$1");
+            assertThat(Call.get("/factoring-offers/invoices/" + invoice).send(url, world.token(world.a, "tenant-admin")).<String>path("factoring"))
+                    .isEqualTo("OPEN");
+        }));
+        fixtures.put("GET /factoring-offers", Fixture.of(() -> Call.get("/factoring-offers"), call ->
+                assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(offer)));
+        fixtures.put("GET /factoring-offers/{id}", Fixture.of(() -> Call.get("/factoring-offers/" + offer), this::notFoundForB));
+        fixtures.put("GET /factoring-offers/invoices/{invoiceId}", Fixture.of(() -> Call.get("/factoring-offers/invoices/"
+                + invoices.peek()), this::notFoundForB));
         fixtures.put("GET /collection-cases", Fixture.of(() -> Call.get("/collection-cases"), call ->
                 assertThat(call.send(url, world.token(world.b, "tenant-admin")).asString()).doesNotContain(collectionCase)));
         fixtures.put("GET /collection-cases/{id}", Fixture.of(() -> Call.get("/collection-cases/" + collectionCase), this::notFoundForB));

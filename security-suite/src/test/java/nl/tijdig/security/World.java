@@ -88,6 +88,8 @@ final class World implements AutoCloseable {
                     Map.entry("tijdig.notification.webhooks.secret-keys", newKey()),
                     Map.entry("tijdig.collection.secret-keys", newKey()),
                     Map.entry("tijdig.collection.files.root", ROOT.resolve("security-suite/target/collection-files").toString()),
+                    Map.entry("tijdig.collection.partners.require-https", "false"),
+                    Map.entry("tijdig.collection.partners.allow-loopback", "true"),
                     Map.entry("tijdig.notification.webhooks.require-https", "false"),
                     Map.entry("tijdig.notification.webhooks.allow-loopback", "true"))));
         });

@@ -197,8 +197,8 @@ public class PartnerResource {
             }
         }
         String baseUrl = request.baseUrl() == null || request.baseUrl().isBlank() ? null : request.baseUrl().trim();
-        if (baseUrl == null && "REST_AGENCY".equals(request.kind())) {
-            violations.add(new Violation("baseUrl", "is required for a REST_AGENCY: where its API is"));
+        if (baseUrl == null && ("REST_AGENCY".equals(request.kind()) || "FACTOR".equals(request.kind()))) {
+            violations.add(new Violation("baseUrl", "is required for a " + request.kind() + ": where its API is"));
         } else if (baseUrl != null) {
             PublicTarget.refusal(baseUrl, new PublicTarget.Rules(config.partners().requireHttps(), config.partners().allowLoopback()),
                     PublicTarget.Resolver.SYSTEM).ifPresent(why -> violations.add(new Violation("baseUrl", why)));

@@ -16,26 +16,11 @@ public interface AgencyConnector {
     /**
      * Hands the case over with its whole dossier; returns the partner's reference for it.
      *
-     * @throws HandOverFailed when the partner did not take it ({@code permanent}: trying again will not help)
+     * @throws PartnerCall.Failed when the partner did not take it ({@code permanent}: trying again will not help)
      */
-    String handOver(Connection partner, UUID collectionCaseId, EscalatedToCollection dossier) throws HandOverFailed;
+    String handOver(Connection partner, UUID collectionCaseId, EscalatedToCollection dossier) throws PartnerCall.Failed;
 
     /** Where and how a partner is reached. */
     record Connection(UUID partnerId, String name, String baseUrl, String apiKey) {
-    }
-
-    /** A hand-over that did not succeed. */
-    final class HandOverFailed extends Exception {
-
-        private final boolean permanent;
-
-        public HandOverFailed(String message, boolean permanent) {
-            super(message);
-            this.permanent = permanent;
-        }
-
-        public boolean permanent() {
-            return permanent;
-        }
     }
 }

@@ -30,9 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.tijdig.collection.domain.CaseFile;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CaseFiles;
@@ -85,26 +82,20 @@ public class FileAgencyWorker {
     @Inject
     Clock clock;
 
-    private ScheduledExecutorService executor;
+    private Poller poller;
 
     void start(@Observes StartupEvent event) {
         if (!config.files().enabled()) {
             LOG.info("batch-file agencies are off (tijdig.collection.files.enabled=false): their cases wait");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "tijdig-agency-files");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long poll = config.files().poll().toMillis();
-        executor.scheduleWithFixedDelay(this::run, poll, poll, TimeUnit.MILLISECONDS);
+        poller = Poller.every("tijdig-agency-files", config.files().poll(), this::run);
         LOG.infof("batch-file agencies: folders under %s, case files daily from %s", root().toAbsolutePath(), config.files().exportAt());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (poller != null) {
+            poller.close();
         }
     }
 

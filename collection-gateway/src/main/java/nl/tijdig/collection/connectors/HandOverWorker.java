@@ -12,9 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CollectionCases;
@@ -60,32 +57,24 @@ public class HandOverWorker {
     @Inject
     Clock clock;
 
-    private ScheduledExecutorService executor;
+    private Poller poller;
 
     void start(@Observes StartupEvent event) {
         if (!config.handOver().enabled()) {
             LOG.info("hand-overs are off (tijdig.collection.hand-over.enabled=false): cases wait");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "tijdig-hand-over");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long poll = config.handOver().poll().toMillis();
-        executor.scheduleWithFixedDelay(this::drain, poll, poll, TimeUnit.MILLISECONDS);
+        poller = Poller.every("tijdig-hand-over", config.handOver().poll(), this::drain);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (poller != null) {
+            poller.close();
         }
     }
 
-    /** The wait after the n-th failed attempt (and the lease of the n-th attempt). */
     Duration backoff(int attempt) {
-        Duration wait = config.handOver().firstRetry().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+        return Poller.backoff(config.handOver().firstRetry(), attempt);
     }
 
     void drain() {
@@ -132,7 +121,7 @@ public class HandOverWorker {
             String reference = connector.get().handOver(connection, c.collectionCaseId(), c.dossier());
             record(c, tx -> handOvers.done(tx, c.collectionCaseId()), new CollectionCase.HandedOver(reference, clock.instant()));
             LOG.infof("case %s handed over to %s (%s)", c.collectionCaseId(), partner.partner().name(), reference);
-        } catch (AgencyConnector.HandOverFailed e) {
+        } catch (PartnerCall.Failed e) {
             if (e.permanent() || c.attempt() >= config.handOver().maxAttempts()) {
                 String reason = e.getMessage() + (e.permanent() ? "" : " (after " + c.attempt() + " attempts)");
                 record(c, tx -> handOvers.failed(tx, c.collectionCaseId(), reason), new CollectionCase.HandOverFailed(reason, clock.instant()));

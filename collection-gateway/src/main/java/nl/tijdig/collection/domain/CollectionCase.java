@@ -15,6 +15,9 @@ import nl.tijdig.events.CollectionCaseUpdated;
 import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.events.CollectionPaymentReported;
 import nl.tijdig.events.EscalatedToCollection;
+import nl.tijdig.events.FactoringAccepted;
+import nl.tijdig.events.FactoringOffered;
+import nl.tijdig.events.FactoringRejected;
 import nl.tijdig.events.InvoiceAssigned;
 import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.kernel.CaseId;
@@ -233,7 +236,10 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
                 yield new CollectionCase(s.collectionCaseId, s.tenantId, s.caseId, s.partnerId, s.partner, s.debtorId, s.invoices,
                         s.totalClaim, Status.CLOSED, s.partnerReference, s.collectedPerInvoice, s.collected, s.reports, c.outcome());
             }
-            case InvoiceAssigned a -> state; // an invoice sold to a factor is not a case's event
+            case InvoiceAssigned a -> state; // factoring is the invoice's, not a case's
+            case FactoringOffered f -> state;
+            case FactoringAccepted f -> state;
+            case FactoringRejected f -> state;
         };
     }
 

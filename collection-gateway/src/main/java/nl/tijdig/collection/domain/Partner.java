@@ -25,25 +25,42 @@ public record Partner(UUID partnerId, String name, Kind kind, Segment segment, M
         /** A factoring partner: open invoices offered, accepted or rejected. */
         FACTOR;
 
-        boolean agency() {
+        public boolean agency() {
             return this != FACTOR;
         }
     }
 
     public static final int MAX_NAME = 100;
 
-    /** Whether the partner takes a claim of this segment and total. */
+    /** Whether the partner is an active agency that takes a claim of this segment and total. */
     public boolean takes(Segment debtorSegment, Money totalClaim) {
-        return active && kind.agency() && (segment == null || segment == debtorSegment)
-                && (minClaim == null || !totalClaim.isLessThan(minClaim))
-                && (maxClaim == null || totalClaim.isLessThan(maxClaim));
+        return kind.agency() && fits(debtorSegment, totalClaim);
+    }
+
+    /** Whether the partner is an active factor that takes an invoice of this segment and amount open. */
+    public boolean buys(Segment debtorSegment, Money open) {
+        return kind == Kind.FACTOR && fits(debtorSegment, open);
+    }
+
+    private boolean fits(Segment debtorSegment, Money amount) {
+        return active && (segment == null || segment == debtorSegment)
+                && (minClaim == null || !amount.isLessThan(minClaim))
+                && (maxClaim == null || amount.isLessThan(maxClaim));
     }
 
     /** The agency a claim goes to: the first by priority that takes it (a named segment before "any" at equal priority). */
     public static Optional<Partner> choose(List<Partner> partners, Segment debtorSegment, Money totalClaim) {
-        return partners.stream().filter(p -> p.takes(debtorSegment, totalClaim))
-                .min(Comparator.comparingInt(Partner::priority).thenComparing(p -> p.segment() == null)
-                        .thenComparing(p -> p.name()));
+        return first(partners.stream().filter(p -> p.takes(debtorSegment, totalClaim)));
+    }
+
+    /** The factor an invoice is offered to when the creditor names none: the first by priority that buys it. */
+    public static Optional<Partner> chooseFactor(List<Partner> partners, Segment debtorSegment, Money open) {
+        return first(partners.stream().filter(p -> p.buys(debtorSegment, open)));
+    }
+
+    private static Optional<Partner> first(java.util.stream.Stream<Partner> candidates) {
+        return candidates.min(Comparator.comparingInt(Partner::priority).thenComparing(p -> p.segment() == null)
+                .thenComparing(p -> p.name()));
     }
 
     /** What is wrong with a partner's settings, field by field. */

@@ -128,7 +128,8 @@ public class CollectionCases {
                 .map(e -> new HistoryEntry(e.version(), e.type(), e.occurredAt(), e.data())).toList());
     }
 
-    private static CollectionEvent event(RecordedEvent recorded) {
+    /** A recorded event of the gateway's own streams, as its contract type. */
+    static CollectionEvent event(RecordedEvent recorded) {
         return (CollectionEvent) recorded.as(EventCatalogue.standard().byType(recorded.type())
                 .orElseThrow(() -> new IllegalStateException("unknown event type " + recorded.type())).javaType());
     }

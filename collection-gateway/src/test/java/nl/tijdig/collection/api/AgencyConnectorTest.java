@@ -47,7 +47,7 @@ class AgencyConnectorTest {
     static final String REFUSED = "0193a6f2-0000-7000-8000-0000000000e3";
 
     /** Tenant's agency at the server; the answer holds the callback secret. */
-    static JsonPath agency(AgencyServer server) {
+    static JsonPath agency(PartnerServer server) {
         return given().contentType(ContentType.JSON).body(Map.of("name", "Incassobureau Noord B.V.", "kind", "REST_AGENCY", "priority", 1,
                         "baseUrl", server.url(), "apiKey", "agency-key-1"))
                 .when().post("/partners").then().statusCode(201).body("partner.apiKeySet", is(true))
@@ -81,7 +81,7 @@ class AgencyConnectorTest {
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = STORY))
     void a_case_is_handed_over_with_its_dossier_and_the_agencys_signed_callbacks_tell_the_rest() throws Exception {
         TenantId tenant = new TenantId(UUID.fromString(STORY));
-        try (AgencyServer server = new AgencyServer()) {
+        try (PartnerServer server = new PartnerServer()) {
             // given the tenant's agency, reached over its REST API
             JsonPath created = agency(server);
             String partnerId = created.getString("partner.partnerId");
@@ -94,7 +94,7 @@ class AgencyConnectorTest {
             // then the agency gets the case once, with its key, the case as idempotency key, and the whole dossier
             await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
             assertThat(server.received()).hasSize(1);
-            AgencyServer.Received request = server.received().get(0);
+            PartnerServer.Received request = server.received().get(0);
             assertThat(request.path()).isEqualTo("/api/cases");
             assertThat(request.headers()).containsEntry("authorization", "Bearer agency-key-1").containsEntry("idempotency-key", id);
             JsonNode sent = EventJson.mapper().readTree(request.body());
@@ -163,7 +163,7 @@ class AgencyConnectorTest {
     @Test
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = RETRIES))
     void an_agency_that_is_down_gets_the_case_when_it_is_back_under_the_same_idempotency_key() {
-        try (AgencyServer server = new AgencyServer()) {
+        try (PartnerServer server = new PartnerServer()) {
             server.answerNext(503, 502);
             agency(server);
             String id = Intake.collectionCaseId(escalate(RETRIES)).toString();
@@ -176,7 +176,7 @@ class AgencyConnectorTest {
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = REFUSED))
     void a_refused_hand_over_fails_at_once_and_one_that_keeps_failing_after_its_attempts() {
         TenantId tenant = new TenantId(UUID.fromString(REFUSED));
-        try (AgencyServer server = new AgencyServer()) {
+        try (PartnerServer server = new PartnerServer()) {
             server.answerNext(422);
             agency(server);
             String refused = Intake.collectionCaseId(escalate(REFUSED)).toString();

@@ -51,6 +51,9 @@ public final class EventCatalogue {
             new EventType(COLLECTION, "CollectionCaseUpdated", 1, CollectionCaseUpdated.class),
             new EventType(COLLECTION, "CollectionPaymentReported", 1, CollectionPaymentReported.class),
             new EventType(COLLECTION, "CollectionCaseClosed", 1, CollectionCaseClosed.class),
+            new EventType(COLLECTION, "FactoringOffered", 1, FactoringOffered.class),
+            new EventType(COLLECTION, "FactoringAccepted", 1, FactoringAccepted.class),
+            new EventType(COLLECTION, "FactoringRejected", 1, FactoringRejected.class),
             new EventType(COLLECTION, "InvoiceAssigned", 1, InvoiceAssigned.class)),
             Upcasters.none());
 

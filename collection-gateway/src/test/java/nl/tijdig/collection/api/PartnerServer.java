@@ -13,11 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A collection agency for the tests, speaking the reference REST contract: a real HTTP server on the loopback
- * interface that records every {@code POST /cases} and answers 201 with a reference, or the statuses it was told to
- * answer next.
+ * A partner for the tests, speaking the reference REST contracts: a real HTTP server on the loopback interface that
+ * records every request and answers 201 with its success body (an agency's reference unless told otherwise), or the
+ * statuses it was told to answer next.
  */
-final class AgencyServer implements AutoCloseable {
+final class PartnerServer implements AutoCloseable {
 
     /** A request as received (header names in lower case). */
     record Received(String path, Map<String, String> headers, String body) {
@@ -27,8 +27,9 @@ final class AgencyServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Integer> next = new ConcurrentLinkedDeque<>();
     private volatile int status = 201;
+    private volatile String success = "{\"reference\": \"INC-2026-004711\"}";
 
-    AgencyServer() {
+    PartnerServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -42,7 +43,7 @@ final class AgencyServer implements AutoCloseable {
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Integer answer = next.poll();
             int code = answer == null ? status : answer;
-            byte[] reply = (code >= 200 && code < 300 ? "{\"reference\": \"INC-2026-004711\"}" : "{\"error\": \"not now\"}")
+            byte[] reply = (code >= 200 && code < 300 ? success : "{\"error\": \"not now\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("content-type", "application/json");
             exchange.sendResponseHeaders(code, reply.length);
@@ -60,13 +61,19 @@ final class AgencyServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    AgencyServer answerNext(Integer... statuses) {
+    PartnerServer answerNext(Integer... statuses) {
         next.addAll(List.of(statuses));
         return this;
     }
 
-    AgencyServer answerAlways(int code) {
+    PartnerServer answerAlways(int code) {
         status = code;
+        return this;
+    }
+
+    /** What a 2xx answer says from now on. */
+    PartnerServer succeedWith(String body) {
+        success = body;
         return this;
     }
 

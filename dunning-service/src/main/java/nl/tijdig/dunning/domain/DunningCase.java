@@ -98,7 +98,9 @@ public final class DunningCase {
         PAID,
         CREDITED,
         CANCELLED,
-        WRITTEN_OFF
+        WRITTEN_OFF,
+        /** Sold to a factor. */
+        ASSIGNED
     }
 
     /** A step taken: when it was asked for, and (once the letter was sent) when it was delivered and its deadline. */
@@ -222,6 +224,13 @@ public final class DunningCase {
     public record Pause(boolean paused) implements Command {
     }
 
+    /**
+     * The claim was sold to a factor (InvoiceAssigned): it is no longer the creditor's to dun, nor to claim VAT
+     * relief on. Also ends a case that was escalated (its collection case ended before the sale).
+     */
+    public record Assign(String factor, LocalDate on) implements Command {
+    }
+
     /** What happened to a case. */
     public sealed interface Event {
     }
@@ -316,6 +325,9 @@ public final class DunningCase {
                 && command instanceof OpenChanged changed && changed.open().isPositive()) {
             return List.of(new Reopened(changed.open(), changed.on())); // a reversal: the facts say it is owed again
         }
+        if (command instanceof Assign && state.status() == Status.ESCALATED) {
+            return List.of(new Closed(ClosedReason.ASSIGNED));
+        }
         if (state.status() == Status.CLOSED || state.status() == Status.ESCALATED) {
             return List.of(); // nothing happens to a finished case
         }
@@ -347,6 +359,7 @@ public final class DunningCase {
                     : List.of(new PlanAgreed(plan.instalments(), plan.graceDays(), state.open(), plan.by(), plan.on()));
             case RejectEscalation reject -> state.status() != Status.AWAITING_APPROVAL ? List.of()
                     : List.of(new EscalationRejected(reject.note(), reject.by(), reject.on()));
+            case Assign assign -> List.of(new Closed(ClosedReason.ASSIGNED));
             case LogCall call -> state.status() == Status.CLOSED ? List.of()
                     : List.of(new CallLogged(call.callId(), call.outcome(), call.spokeWith(), call.notes(), call.by(), call.on()));
             case Promise promise -> state.status() == Status.DISPUTED || state.status() == Status.AWAITING_APPROVAL

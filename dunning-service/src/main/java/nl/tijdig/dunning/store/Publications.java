@@ -107,6 +107,7 @@ public final class Publications {
             case CREDITED -> DunningCaseClosed.Reason.CREDITED;
             case CANCELLED -> DunningCaseClosed.Reason.CANCELLED;
             case WRITTEN_OFF -> DunningCaseClosed.Reason.WRITTEN_OFF;
+            case ASSIGNED -> DunningCaseClosed.Reason.ASSIGNED;
         };
         return new DunningCaseClosed(tenant, caseId, why, on, now);
     }

@@ -89,4 +89,32 @@ class LegalStopsTest extends ClockedTest {
         assertThat(reversed.vat()).isEqualTo(nl.tijdig.kernel.Money.eur("105.00"));
         assertThat(reversed.paidOn()).isEqualTo(LocalDate.of(2029, 4, 2));
     }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000c9"))
+    void an_invoice_sold_to_a_factor_is_no_longer_dunned_nor_given_vat_relief() throws Exception {
+        // given two overdue invoices of a business
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000c9");
+        DebtorId debtor = world.debtor("Verkocht B.V.", Segment.B2B);
+        InvoiceIssued sold = world.invoice(debtor, "Verkocht B.V.", Segment.B2B, "FAC-1", "2420.00", ISSUED, DUE);
+        world.invoice(debtor, "Verkocht B.V.", Segment.B2B, "FAC-2", "121.00", ISSUED, DUE);
+        // when the collection-gateway reports the first assigned to a factor (its contract example, for this invoice)
+        com.fasterxml.jackson.databind.node.ObjectNode assigned = (com.fasterxml.jackson.databind.node.ObjectNode)
+                nl.tijdig.events.EventExamples.tree(nl.tijdig.events.EventCatalogue.standard().of(nl.tijdig.events.InvoiceAssigned.class));
+        assigned.put("tenantId", world.tenant.toString()).put("invoiceId", sold.invoiceId().toString()).put("debtorId", debtor.toString());
+        CaseApiTest.publish(nl.tijdig.events.EventJson.mapper().treeToValue(assigned, nl.tijdig.events.InvoiceAssigned.class));
+        // then its case closes, ASSIGNED, once
+        org.awaitility.Awaitility.await().atMost(DunningWorld.WAIT).until(() -> "CLOSED".equals(world.caseOf(sold.invoiceId())
+                .getString("state.status")));
+        assertThat(world.caseOf(sold.invoiceId()).getString("state.closedReason")).isEqualTo("ASSIGNED");
+        assertThat(world.published(nl.tijdig.events.DunningCaseClosed.class, 1)).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo(nl.tijdig.events.DunningCaseClosed.Reason.ASSIGNED));
+        // and only the other invoice is reminded, and only it gets VAT relief a year after its due date
+        DunningWorld.runOn(DUE.plusDays(1));
+        assertThat(world.published(ReminderDue.class, 1)).singleElement()
+                .satisfies(r -> assertThat(r.invoices().get(0).invoiceNumber()).isEqualTo("FAC-2"));
+        DunningWorld.runOn(DUE.plusYears(1).plusDays(1));
+        assertThat(world.published(nl.tijdig.events.VatReliefEligible.class, 1)).singleElement()
+                .satisfies(v -> assertThat(v.vat()).isEqualTo(nl.tijdig.kernel.Money.eur("21.00")));
+    }
 }

@@ -92,6 +92,15 @@ class DunningCaseTest {
     }
 
     @Test
+    void an_invoice_sold_to_a_factor_closes_assigned_once_and_no_reminder_follows() {
+        Given given = consumerCase();
+        assertThat(given.when(new DunningCase.Assign("Factor Zuid B.V.", DUE.minusDays(5)))).containsExactly(new Closed(ClosedReason.ASSIGNED));
+        assertThat(given.when(new DunningCase.Assign("Factor Zuid B.V.", DUE.minusDays(5)))).isEmpty();
+        assertThat(given.when(new Tick(DUE.plusDays(30)))).isEmpty();
+        assertThat(given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID))).isEmpty();
+    }
+
+    @Test
     void a_partial_payment_neither_advances_nor_skips_a_step() {
         Given given = consumerCase();
         given.when(new Tick(DUE.minusDays(3)));

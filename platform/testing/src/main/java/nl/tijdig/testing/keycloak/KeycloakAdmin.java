@@ -17,16 +17,28 @@ import java.util.UUID;
  */
 public final class KeycloakAdmin {
 
+    /** Admin tokens live 60 s: one older than this is fetched again (starting services between calls takes longer). */
+    private static final long TOKEN_REUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private final KeycloakServer server;
-    private final String token;
+    private String token;
+    private long tokenAt;
 
     KeycloakAdmin(KeycloakServer server) {
         this.server = server;
-        this.token = given().baseUri(server.url()).formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli").formParam("username", KeycloakServer.ADMIN)
-                .formParam("password", KeycloakServer.ADMIN)
-                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
-                .path("access_token");
+        token();
+    }
+
+    private synchronized String token() {
+        if (token == null || System.nanoTime() - tokenAt > TOKEN_REUSE_NANOS) {
+            tokenAt = System.nanoTime();
+            token = given().baseUri(server.url()).formParam("grant_type", "password")
+                    .formParam("client_id", "admin-cli").formParam("username", KeycloakServer.ADMIN)
+                    .formParam("password", KeycloakServer.ADMIN)
+                    .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
+                    .path("access_token");
+        }
+        return token;
     }
 
     /** A client's id and secret (client credentials grant). */
@@ -34,7 +46,7 @@ public final class KeycloakAdmin {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(server.url() + "/admin/realms/" + server.realm()).auth().oauth2(token)
+        return given().baseUri(server.url() + "/admin/realms/" + server.realm()).auth().oauth2(token())
                 .contentType(ContentType.JSON);
     }
 

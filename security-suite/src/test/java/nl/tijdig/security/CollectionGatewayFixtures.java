@@ -100,6 +100,8 @@ final class CollectionGatewayFixtures {
             notFoundForB(call);
             assertThat(Call.get(call.path()).send(url, world.token(world.a, "tenant-admin")).statusCode()).isEqualTo(200);
         }));
+        fixtures.put("POST /partners/{id}/callback-secret-rotation", Fixture.of(() -> new Call("POST", "/partners/" + partner
+                + "/callback-secret-rotation", null, null, 200), this::notFoundForB));
         // a status file for tenant A's batch-file agency (its case); tenant B cannot send one for A's agency
         fixtures.put("POST /partners/{id}/status-files", Fixture.of(() -> new Call("POST", "/partners/" + partner + "/status-files", "text/csv",
                 "case_reference;status;reason\r\n" + collectionCase + ";IN_PROGRESS;tenant A's agency works it\r\n", 200), call -> {
@@ -107,6 +109,9 @@ final class CollectionGatewayFixtures {
                     Response mine = call.send(url, world.token(world.a, "tenant-admin"));
                     assertThat(mine.statusCode()).as(mine.asString()).isEqualTo(200);
                 }));
+        // A's case went out in its agency's case file: there is no failed hand-over to retry (409, authorised); B: 404
+        fixtures.put("POST /collection-cases/{id}/hand-over-retry", Fixture.of(() -> new Call("POST", "/collection-cases/" + collectionCase
+                + "/hand-over-retry", null, null, 409), this::notFoundForB));
         fixtures.put("POST /factoring-offers", Fixture.of(this::offerCall, call -> {
             // B cannot offer A's invoice: it is not B's (422), and A's invoice stays unoffered
             Response response = call.send(url, world.token(world.b, "tenant-admin"));

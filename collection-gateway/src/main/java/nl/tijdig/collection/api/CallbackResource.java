@@ -75,8 +75,9 @@ public class CallbackResource {
             @HeaderParam("webhook-timestamp") String timestamp, @HeaderParam("webhook-signature") String signature, byte[] body) {
         return partners.connection(pool, partnerId).chain(found -> {
             Partners.Connection partner = found.orElseThrow(() -> new NotFoundProblem("partner", partnerId));
-            if (partner.callbackSecret() == null || !StandardWebhooks.verify(List.of(secrets.open(partner.callbackSecret())), id, timestamp,
-                    signature, body == null ? new byte[0] : body, clock.instant(), config.callbacks().tolerance())) {
+            List<String> valid = partner.callbackSecrets(clock.instant()).stream().map(secrets::open).toList();
+            if (valid.isEmpty() || !StandardWebhooks.verify(valid, id, timestamp, signature, body == null ? new byte[0] : body,
+                    clock.instant(), config.callbacks().tolerance())) {
                 throw new WebApplicationException("the callback's signature does not verify under the partner's secret, or its "
                         + "timestamp is outside the window of " + config.callbacks().tolerance(), 401);
             }

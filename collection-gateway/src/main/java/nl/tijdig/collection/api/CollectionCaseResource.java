@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CollectionCases;
+import nl.tijdig.collection.store.HandOvers;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.ConflictProblem;
@@ -54,6 +56,9 @@ public class CollectionCaseResource {
 
     @Inject
     CollectionCases cases;
+
+    @Inject
+    HandOvers handOvers;
 
     @Inject
     Clock clock;
@@ -106,6 +111,31 @@ public class CollectionCaseResource {
                     case CollectionCase.Decided decided -> decided;
                 })
                 .chain(() -> one(id));
+    }
+
+    /**
+     * A hand-over that failed (HAND_OVER_FAILED) is tried again now, its attempts counted afresh — after the partner's
+     * API or settings were put right. 202: the case as it is; it becomes SUBMITTED when the partner takes it.
+     */
+    @POST
+    @Path("/{id}/hand-over-retry")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<Response> retryHandOver(@PathParam("id") UUID id) {
+        TenantId owner = tenant.get();
+        return cases.find(pool, owner, id).chain(found -> {
+            CollectionCases.Entry entry = found.orElseThrow(() -> missing(id));
+            if (!"HAND_OVER_FAILED".equals(entry.status())) {
+                String why = "is " + entry.status() + ": only a failed hand-over is tried again";
+                throw new ConflictProblem("the case " + why, List.of(new Problem.FieldError("status", why)));
+            }
+            return pool.withTransaction(tx -> handOvers.retry(tx, owner, id));
+        }).chain(retried -> {
+            if (!retried) {
+                throw new ConflictProblem("the case's hand-over is not waiting for a retry", List.of(new Problem.FieldError("status",
+                        "has no failed hand-over")));
+            }
+            return one(id);
+        }).map(detail -> Response.accepted(detail).build());
     }
 
     private static NotFoundProblem missing(UUID id) {

@@ -94,6 +94,9 @@ public class PartnerResource {
     @Inject
     StatusImport statusImport;
 
+    @Inject
+    java.time.Clock clock;
+
     @GET
     public Uni<List<View>> all() {
         return partners.saved(pool, tenant.get()).map(list -> list.stream().map(View::of).toList());
@@ -136,6 +139,29 @@ public class PartnerResource {
         return pool.withTransaction(tx -> partners.update(tx, owner, id, checked.partner(), checked.baseUrl(), seal(checked.apiKey()))
                 .call(found -> found.isPresent() ? intake.openWaiting(tx, owner) : Uni.createFrom().voidItem()))
                 .map(found -> View.of(found.orElseThrow(() -> missing(id))));
+    }
+
+    /** A rotated callback secret, shown this once; the previous one verifies until {@code previousValidUntil}. */
+    public record Rotated(String callbackSecret, java.time.Instant previousValidUntil) {
+    }
+
+    /**
+     * A new callback secret ({@code whsec_…}, shown this once). The previous one keeps verifying for
+     * {@code tijdig.collection.callbacks.rotation-overlap} (a day), so the partner can switch without losing a callback.
+     */
+    @POST
+    @Path("/{id}/callback-secret-rotation")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    @Blocking
+    public Uni<Rotated> rotate(@PathParam("id") UUID id) {
+        String secret = secrets.draw();
+        java.time.Instant until = clock.instant().plus(config.callbacks().rotationOverlap());
+        return partners.rotateCallbackSecret(pool, tenant.get(), id, secrets.seal(secret), until).map(done -> {
+            if (!done) {
+                throw missing(id);
+            }
+            return new Rotated(secret, until);
+        });
     }
 
     /** Removes a partner without cases; one with cases is deactivated instead ({@code active: false}): 409. */

@@ -23,6 +23,8 @@ public interface CollectionConfig {
 
     Files files();
 
+    CircuitBreaker circuitBreaker();
+
     /** How cases are handed over to the agencies. */
     interface HandOver {
         /** Off: hand-overs wait. */
@@ -53,6 +55,10 @@ public interface CollectionConfig {
         /** A callback's timestamp may be this far from the gateway's clock, no more (replays are refused). */
         @WithDefault("PT5M")
         Duration tolerance();
+
+        /** After a rotation, the previous callback secret still verifies this long, so the partner can switch over. */
+        @WithDefault("P1D")
+        Duration rotationOverlap();
     }
 
     /** Where partners' APIs may be. */
@@ -87,5 +93,16 @@ public interface CollectionConfig {
         /** A status file left in {@code in/processing} this long (its importer died) is imported again. */
         @WithDefault("PT15M")
         Duration abandonedAfter();
+    }
+
+    /** A partner that keeps failing is left alone for a while (per instance). */
+    interface CircuitBreaker {
+        /** Failed calls in a row (worth trying again) that open the circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit lets no call through before one is tried. */
+        @WithDefault("PT1M")
+        Duration openFor();
     }
 }

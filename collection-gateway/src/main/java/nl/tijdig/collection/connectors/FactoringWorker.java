@@ -115,6 +115,10 @@ public class FactoringWorker {
                 case FactorConnector.Rejected rejected -> decline(due, rejected.reason());
             }
         } catch (PartnerCall.Failed e) {
+            if (e.notBefore().isPresent()) {
+                offers.postpone(pool, due.offerId(), e.notBefore().get()).await().atMost(DB);
+                return;
+            }
             if (e.permanent() || due.attempt() >= config.handOver().maxAttempts()) {
                 decline(due, "the factor did not take the offer: " + e.getMessage()
                         + (e.permanent() ? "" : " (after " + due.attempt() + " attempts)"));

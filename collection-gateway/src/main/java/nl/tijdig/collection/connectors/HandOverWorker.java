@@ -122,6 +122,10 @@ public class HandOverWorker {
             record(c, tx -> handOvers.done(tx, c.collectionCaseId()), new CollectionCase.HandedOver(reference, clock.instant()));
             LOG.infof("case %s handed over to %s (%s)", c.collectionCaseId(), partner.partner().name(), reference);
         } catch (PartnerCall.Failed e) {
+            if (e.notBefore().isPresent()) {
+                pool.withTransaction(tx -> handOvers.postpone(tx, c.collectionCaseId(), e.notBefore().get())).await().atMost(DB);
+                return;
+            }
             if (e.permanent() || c.attempt() >= config.handOver().maxAttempts()) {
                 String reason = e.getMessage() + (e.permanent() ? "" : " (after " + c.attempt() + " attempts)");
                 record(c, tx -> handOvers.failed(tx, c.collectionCaseId(), reason), new CollectionCase.HandOverFailed(reason, clock.instant()));

@@ -21,28 +21,62 @@ import nl.tijdig.kernel.PublicTarget;
 @ApplicationScoped
 public class PartnerCall {
 
-    /** A call that did not succeed ({@code permanent}: trying again will not help). */
+    /**
+     * A call that did not succeed ({@code permanent}: trying again will not help; {@code notBefore}: not made because
+     * the partner's circuit is open — try again then, without counting an attempt).
+     */
     public static final class Failed extends Exception {
 
         private final boolean permanent;
+        private final transient java.time.Instant notBefore;
 
         public Failed(String message, boolean permanent) {
+            this(message, permanent, null);
+        }
+
+        Failed(String message, boolean permanent, java.time.Instant notBefore) {
             super(message);
             this.permanent = permanent;
+            this.notBefore = notBefore;
         }
 
         public boolean permanent() {
             return permanent;
+        }
+
+        public java.util.Optional<java.time.Instant> notBefore() {
+            return java.util.Optional.ofNullable(notBefore);
         }
     }
 
     @Inject
     CollectionConfig config;
 
+    @Inject
+    CircuitBreakers breakers;
+
     private volatile HttpClient http;
 
-    /** POSTs the JSON body to {@code <base URL><path>}; returns the 2xx answer's JSON (an empty object when it has none). */
+    /**
+     * POSTs the JSON body to {@code <base URL><path>}; returns the 2xx answer's JSON (an empty object when it has none).
+     * Not made while the partner's circuit is open ({@link CircuitBreakers}); its outcome counts toward it.
+     */
     public JsonNode post(AgencyConnector.Connection partner, String path, String idempotencyKey, ObjectNode body) throws Failed {
+        var open = breakers.openUntil(partner.partnerId());
+        if (open.isPresent()) {
+            throw new Failed("the partner failed repeatedly: its circuit is open until " + open.get(), false, open.get());
+        }
+        try {
+            JsonNode answer = send(partner, path, idempotencyKey, body);
+            breakers.succeeded(partner.partnerId());
+            return answer;
+        } catch (Failed e) {
+            breakers.failed(partner.partnerId(), e.permanent());
+            throw e;
+        }
+    }
+
+    private JsonNode send(AgencyConnector.Connection partner, String path, String idempotencyKey, ObjectNode body) throws Failed {
         if (partner.baseUrl() == null) {
             throw new Failed("the partner has no base URL", true);
         }

@@ -74,10 +74,25 @@ public class HandOvers {
         return end(tx, collectionCaseId, "FAILED", error);
     }
 
+    /** An attempt not made (the partner's circuit is open): due again at {@code at}, the attempt not counted. */
+    public Uni<Void> postpone(SqlConnection tx, UUID collectionCaseId, Instant at) {
+        return tx.preparedQuery("UPDATE hand_overs SET attempts = attempts - 1, next_attempt_at = $2 WHERE collection_case_id = $1 "
+                        + "AND status = 'PENDING'")
+                .execute(Tuple.of(collectionCaseId, CollectionCases.at(at))).replaceWithVoid();
+    }
+
     /** An attempt failed and will be tried again when its lease ends. */
     public Uni<Void> attemptFailed(SqlConnection tx, UUID collectionCaseId, String error) {
         return tx.preparedQuery("UPDATE hand_overs SET last_error = $2 WHERE collection_case_id = $1")
                 .execute(Tuple.of(collectionCaseId, error)).replaceWithVoid();
+    }
+
+    /** A failed hand-over of the tenant's case due again at once, its attempts counted afresh; false when there is none. */
+    public Uni<Boolean> retry(SqlConnection tx, TenantId tenant, UUID collectionCaseId) {
+        return tx.preparedQuery("UPDATE hand_overs SET status = 'PENDING', attempts = 0, next_attempt_at = $3, last_error = NULL "
+                        + "WHERE collection_case_id = $1 AND tenant_id = $2 AND status = 'FAILED'")
+                .execute(Tuple.of(collectionCaseId, tenant.value(), CollectionCases.at(clock.instant())))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private Uni<Void> end(SqlConnection tx, UUID collectionCaseId, String status, String error) {

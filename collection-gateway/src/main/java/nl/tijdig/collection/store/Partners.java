@@ -32,8 +32,24 @@ public class Partners {
     public record Saved(Partner partner, String baseUrl, boolean apiKeySet) {
     }
 
-    /** A partner as a connector or a callback needs it: its tenant, its settings and its sealed secrets. */
-    public record Connection(TenantId tenant, Partner partner, String baseUrl, byte[] apiKey, byte[] callbackSecret) {
+    /**
+     * A partner as a connector or a callback needs it: its tenant, its settings and its sealed secrets (the previous
+     * callback secret while it still verifies, after a rotation).
+     */
+    public record Connection(TenantId tenant, Partner partner, String baseUrl, byte[] apiKey, byte[] callbackSecret,
+            byte[] previousCallbackSecret, java.time.Instant previousUntil) {
+
+        /** The callback secrets that verify at {@code now}: the current one, and the previous one until its end. */
+        public List<byte[]> callbackSecrets(java.time.Instant now) {
+            List<byte[]> secrets = new ArrayList<>();
+            if (callbackSecret != null) {
+                secrets.add(callbackSecret);
+            }
+            if (previousCallbackSecret != null && previousUntil != null && now.isBefore(previousUntil)) {
+                secrets.add(previousCallbackSecret);
+            }
+            return secrets;
+        }
     }
 
     @Inject
@@ -77,7 +93,8 @@ public class Partners {
 
     private static Connection connection(Row row) {
         return new Connection(new TenantId(row.getUUID("tenant_id")), partner(row), row.getString("base_url"), bytes(row, "api_key"),
-                bytes(row, "callback_secret"));
+                bytes(row, "callback_secret"), bytes(row, "previous_callback_secret"),
+                CollectionCases.instant(row, "previous_callback_secret_until"));
     }
 
     private static byte[] bytes(Row row, String column) {
@@ -94,6 +111,17 @@ public class Partners {
                 .execute(row(tenant, changed).addValue(baseUrl).addValue(buffer(apiKey)))
                 .map(rows -> rows.size() == 1 ? Optional.of(new Saved(changed, baseUrl, rows.iterator().next().getBoolean("key_set")))
                         : Optional.empty());
+    }
+
+    /**
+     * A new callback secret for the tenant's partner; the one it replaces keeps verifying until {@code previousUntil}.
+     * False when there is no such partner.
+     */
+    public Uni<Boolean> rotateCallbackSecret(SqlClient client, TenantId tenant, UUID id, byte[] secret, java.time.Instant previousUntil) {
+        return client.preparedQuery("UPDATE partners SET previous_callback_secret = callback_secret, previous_callback_secret_until = $4, "
+                        + "callback_secret = $3, updated_at = $5 WHERE tenant_id = $1 AND partner_id = $2")
+                .execute(Tuple.of(tenant.value(), id, buffer(secret), CollectionCases.at(previousUntil), CollectionCases.at(clock.instant())))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** The tenant's partners with how each is reached. */

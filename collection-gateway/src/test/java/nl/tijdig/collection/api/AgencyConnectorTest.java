@@ -45,6 +45,8 @@ class AgencyConnectorTest {
     static final String STORY = "0193a6f2-0000-7000-8000-0000000000e1";
     static final String RETRIES = "0193a6f2-0000-7000-8000-0000000000e2";
     static final String REFUSED = "0193a6f2-0000-7000-8000-0000000000e3";
+    static final String BREAKER = "0193a6f2-0000-7000-8000-0000000000e4";
+    static final String ROTATION = "0193a6f2-0000-7000-8000-0000000000e5";
 
     /** Tenant's agency at the server; the answer holds the callback secret. */
     static JsonPath agency(PartnerServer server) {
@@ -192,6 +194,63 @@ class AgencyConnectorTest {
             assertThat(failed).extracting(CollectionCaseUpdated::note).anyMatch(n -> n.startsWith("HTTP 422"))
                     .anyMatch(n -> n.contains("after 3 attempts"));
             given().when().get("/collection-cases?status=HAND_OVER_FAILED").then().statusCode(200).body("size()", is(2));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = BREAKER))
+    void an_agency_that_keeps_failing_is_left_alone_for_a_while_and_a_failed_hand_over_is_tried_again_on_request() throws Exception {
+        try (PartnerServer server = new PartnerServer()) {
+            // given an agency that is down: a case fails its 3 attempts, which opens the agency's circuit (tests: 3 in a row)
+            server.answerAlways(503);
+            agency(server);
+            String first = Intake.collectionCaseId(escalate(BREAKER)).toString();
+            await().atMost(Events.WAIT).until(() -> "HAND_OVER_FAILED".equals(status(first)));
+            assertThat(server.received()).hasSize(3);
+            // when another case opens while the circuit is open, the agency is not called
+            String second = Intake.collectionCaseId(escalate(BREAKER)).toString();
+            await().atMost(Events.WAIT).until(() -> "OPENED".equals(status(second)));
+            Thread.sleep(1000);
+            assertThat(server.received()).hasSize(3);
+            // when the agency is back, the waiting case goes over at the first call after the pause, its attempts intact
+            server.answerAlways(201);
+            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(second)));
+            assertThat(server.received()).hasSize(4).last().satisfies(r -> assertThat(r.headers()).containsEntry("idempotency-key", second));
+            // and the failed case is handed over when the creditor asks for it
+            given().when().post("/collection-cases/" + second + "/hand-over-retry").then().statusCode(409)
+                    .body("errors.field", hasItem("status"));
+            given().when().post("/collection-cases/" + first + "/hand-over-retry").then().statusCode(202)
+                    .body("collectionCase.status", is("HAND_OVER_FAILED"));
+            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(first)));
+            assertThat(server.received()).hasSize(5).last().satisfies(r -> assertThat(r.headers()).containsEntry("idempotency-key", first));
+            given().when().post("/collection-cases/" + UUID.randomUUID() + "/hand-over-retry").then().statusCode(404);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = ROTATION))
+    void a_rotated_callback_secret_verifies_and_the_previous_one_until_the_overlap_ends() {
+        try (PartnerServer server = new PartnerServer()) {
+            JsonPath created = agency(server);
+            String partnerId = created.getString("partner.partnerId");
+            String old = created.getString("callbackSecret");
+            String id = Intake.collectionCaseId(escalate(ROTATION)).toString();
+            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
+            // when the tenant rotates the partner's callback secret
+            JsonPath rotated = given().when().post("/partners/" + partnerId + "/callback-secret-rotation").then().statusCode(200)
+                    .extract().jsonPath();
+            String secret = rotated.getString("callbackSecret");
+            assertThat(secret).startsWith("whsec_").isNotEqualTo(old);
+            assertThat(Instant.parse(rotated.getString("previousValidUntil"))).isAfter(Instant.now().plus(java.time.Duration.ofHours(23)));
+            // then callbacks under the new secret and, during the overlap, the old one verify; another does not
+            callback(partnerId, secret, "{\"caseReference\": \"" + id + "\", \"status\": \"ACCEPTED\"}").then().statusCode(200);
+            callback(partnerId, old, "{\"caseReference\": \"" + id + "\", \"status\": \"IN_PROGRESS\"}").then().statusCode(200);
+            callback(partnerId, StandardWebhooks.newSecret(), "{\"caseReference\": \"" + id + "\", \"status\": \"CLOSED\"}")
+                    .then().statusCode(401);
+            assertThat(status(id)).isEqualTo("IN_PROGRESS");
+            // and another tenant's or no partner cannot be rotated
+            given().when().post("/partners/" + UUID.randomUUID() + "/callback-secret-rotation").then().statusCode(404);
+            assertThat(given().when().get("/partners/" + partnerId).then().extract().asString()).doesNotContain(secret, old);
         }
     }
 }

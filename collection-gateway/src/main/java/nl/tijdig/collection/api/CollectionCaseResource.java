@@ -23,6 +23,7 @@ import java.util.UUID;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.HandOvers;
+import nl.tijdig.collection.store.Notices;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.ConflictProblem;
@@ -61,6 +62,9 @@ public class CollectionCaseResource {
     HandOvers handOvers;
 
     @Inject
+    Notices notices;
+
+    @Inject
     Clock clock;
 
     /** Newest first: by {@code status}, at most {@code limit} (1 to 500). */
@@ -89,7 +93,10 @@ public class CollectionCaseResource {
         });
     }
 
-    /** The creditor takes the claim back (the agency is told with the connectors): the case closes RECALLED. */
+    /**
+     * The creditor takes the claim back: the case closes RECALLED; a partner that has it is told (a REST agency by a
+     * call, a batch-file agency in a recall file), one that has not yet does not get it.
+     */
     @POST
     @Path("/{id}/recall")
     @RolesAllowed(Roles.TENANT_ADMIN)
@@ -99,7 +106,13 @@ public class CollectionCaseResource {
             throw RejectedProblem.of(List.of(new Problem.FieldError("reason", "is required, at most 500 characters")), "a recall");
         }
         TenantId owner = tenant.get();
-        return pool.withTransaction(tx -> cases.execute(tx, owner, id, new CollectionCase.Recall(body.reason().trim(), clock.instant()), null))
+        String reason = body.reason().trim();
+        return pool.withTransaction(tx -> cases.load(tx, owner, id).chain(before -> cases.execute(tx, owner, id,
+                                new CollectionCase.Recall(reason, clock.instant()), null)
+                        .call(decision -> decision instanceof CollectionCase.Decided decided && !decided.events().isEmpty()
+                                ? (before.orElseThrow().status().handedOver() ? notices.recall(tx, owner, id, before.get().partnerId(), reason)
+                                        : handOvers.cancel(tx, id))
+                                : Uni.createFrom().voidItem())))
                 .onFailure(ConcurrencyConflictException.class).retry().atMost(3)
                 .map(decision -> switch (decision) {
                     case CollectionCase.Refused refused -> {

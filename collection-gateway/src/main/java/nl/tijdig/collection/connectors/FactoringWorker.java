@@ -98,8 +98,7 @@ public class FactoringWorker {
             return;
         }
         Partners.Connection partner = factor.get();
-        AgencyConnector.Connection connection = new AgencyConnector.Connection(partner.partner().partnerId(), partner.partner().name(),
-                partner.baseUrl(), partner.apiKey() == null ? null : secrets.open(partner.apiKey()));
+        AgencyConnector.Connection connection = secrets.connection(partner);
         try {
             switch (connectors.get().offer(connection, due.offerId(), invoice.get(), entry.get().offered())) {
                 case FactorConnector.Accepted accepted -> {

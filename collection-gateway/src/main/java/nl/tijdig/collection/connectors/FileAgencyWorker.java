@@ -35,6 +35,7 @@ import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CaseFiles;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.HandOvers;
+import nl.tijdig.collection.store.Notices;
 import nl.tijdig.collection.store.Partners;
 import org.jboss.logging.Logger;
 
@@ -45,6 +46,7 @@ import org.jboss.logging.Logger;
  * into {@code out/cases-<date>.csv} — written beside, then moved into place, before the transaction that records the
  * cases SUBMITTED commits; should that commit fail, the next file holds them again, which the contract allows (the
  * case reference is the agency's key);</li>
+ * <li>at once, the cases the creditor took back go into {@code out/recalls-<date>-<hhmmss>.csv};</li>
  * <li>every status file the agency puts in {@code in/} ({@code *.csv}) is claimed by moving it to {@code in/processing},
  * imported record by record ({@link StatusImport}), then moved to {@code in/processed} with
  * {@code <name>.result.csv} beside it (each line's outcome). A file left in {@code processing} longer than
@@ -66,6 +68,9 @@ public class FileAgencyWorker {
 
     @Inject
     HandOvers handOvers;
+
+    @Inject
+    Notices notices;
 
     @Inject
     CollectionCases cases;
@@ -115,6 +120,11 @@ public class FileAgencyWorker {
             LOG.warnf(e, "case files: %s", e.getMessage());
         }
         try {
+            recalls();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "recall files: %s", e.getMessage());
+        }
+        try {
             importStatuses();
         } catch (RuntimeException e) {
             LOG.warnf(e, "status files: %s", e.getMessage());
@@ -139,6 +149,25 @@ public class FileAgencyWorker {
                     .await().atMost(DB);
             if (written > 0) {
                 LOG.infof("case file %s: %d case(s) for agency %s", out.resolve(name), written, due.partnerId());
+            }
+        }
+    }
+
+    /** Writes, at once, a recall file for every batch-file agency with cases taken back since its last one. */
+    void recalls() {
+        for (UUID partnerId : notices.partnersWaiting(pool, "CSV_AGENCY").await().atMost(DB)) {
+            ZonedDateTime now = clock.instant().atZone(AMSTERDAM);
+            String name = "recalls-" + now.toLocalDate() + "-" + now.toLocalTime().withNano(0).toString().replace(":", "") + ".csv";
+            Path out = folder(partnerId).resolve("out");
+            int written = pool.withTransaction(tx -> notices.pendingOf(tx, partnerId).chain(recalls -> recalls.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : Uni.createFrom().item(() -> write(out, name, CaseFile.recalls(recalls.stream().map(r -> new CaseFile.Recalled(
+                                            r.collectionCaseId(), r.at().atZone(AMSTERDAM).toLocalDate(), r.reason())).toList())))
+                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                    .chain(() -> notices.done(tx, recalls)).replaceWith(recalls.size())))
+                    .await().atMost(DB);
+            if (written > 0) {
+                LOG.infof("recall file %s: %d case(s) for agency %s", out.resolve(name), written, partnerId);
             }
         }
     }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.HandOvers;
+import nl.tijdig.collection.store.Notices;
 import nl.tijdig.collection.store.Partners;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import org.jboss.logging.Logger;
@@ -38,6 +39,9 @@ public class HandOverWorker {
 
     @Inject
     HandOvers handOvers;
+
+    @Inject
+    Notices notices;
 
     @Inject
     Partners partners;
@@ -64,7 +68,10 @@ public class HandOverWorker {
             LOG.info("hand-overs are off (tijdig.collection.hand-over.enabled=false): cases wait");
             return;
         }
-        poller = Poller.every("tijdig-hand-over", config.handOver().poll(), this::drain);
+        poller = Poller.every("tijdig-hand-over", config.handOver().poll(), () -> {
+            drain();
+            drainRecalls();
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -96,6 +103,45 @@ public class HandOverWorker {
         }
     }
 
+    /** Tells the partners with an API of their recalled cases, with the hand-over's retries; FAILED after the last. */
+    void drainRecalls() {
+        List<Notices.Recall> claimed;
+        do {
+            claimed = pool.withTransaction(tx -> notices.claim(tx, kinds(), config.handOver().batch(),
+                    attempt -> backoff(attempt).plus(config.handOver().timeout()))).await().atMost(DB);
+            for (Notices.Recall recall : claimed) {
+                try {
+                    tell(recall);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "recall of case %s: %s", recall.collectionCaseId(), e.getMessage());
+                }
+            }
+        } while (!claimed.isEmpty());
+    }
+
+    private void tell(Notices.Recall recall) {
+        Optional<Partners.Connection> found = partners.connection(pool, recall.partnerId()).await().atMost(DB);
+        Optional<AgencyConnector> connector = found.flatMap(p -> connectors.stream().filter(k -> k.kind() == p.partner().kind()).findFirst());
+        if (connector.isEmpty()) {
+            notices.failed(pool, recall.collectionCaseId(), "no connector for the partner").await().atMost(DB);
+            return;
+        }
+        try {
+            connector.get().recall(secrets.connection(found.get()), recall.collectionCaseId(), recall.reason());
+            notices.done(pool, recall.collectionCaseId()).await().atMost(DB);
+            LOG.infof("case %s: %s told of the recall", recall.collectionCaseId(), found.get().partner().name());
+        } catch (PartnerCall.Failed e) {
+            if (e.notBefore().isPresent()) {
+                notices.postpone(pool, recall.collectionCaseId(), e.notBefore().get()).await().atMost(DB);
+            } else if (e.permanent() || recall.attempt() >= config.handOver().maxAttempts()) {
+                notices.failed(pool, recall.collectionCaseId(), e.getMessage()).await().atMost(DB);
+                LOG.warnf("case %s: the recall did not reach %s: %s", recall.collectionCaseId(), found.get().partner().name(), e.getMessage());
+            } else {
+                notices.attemptFailed(pool, recall.collectionCaseId(), e.getMessage()).await().atMost(DB);
+            }
+        }
+    }
+
     private List<String> kinds() {
         return connectors.stream().map(k -> k.kind().name()).distinct().toList();
     }
@@ -115,8 +161,7 @@ public class HandOverWorker {
                     .await().atMost(DB);
             return;
         }
-        AgencyConnector.Connection connection = new AgencyConnector.Connection(partner.partner().partnerId(), partner.partner().name(),
-                partner.baseUrl(), partner.apiKey() == null ? null : secrets.open(partner.apiKey()));
+        AgencyConnector.Connection connection = secrets.connection(partner);
         try {
             String reference = connector.get().handOver(connection, c.collectionCaseId(), c.dossier());
             record(c, tx -> handOvers.done(tx, c.collectionCaseId()), new CollectionCase.HandedOver(reference, clock.instant()));

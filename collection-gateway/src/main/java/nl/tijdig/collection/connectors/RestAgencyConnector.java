@@ -12,7 +12,7 @@ import nl.tijdig.events.EventJson;
  * The reference REST/JSON agency (its contract in {@code collection-gateway/README.md}):
  * {@code POST <base URL>/cases} with {@code {"caseReference": <collection case id>, "callbackPath": …, "dossier":
  * <EscalatedToCollection>}} and {@code Idempotency-Key: <collection case id>} ({@link PartnerCall}); a 2xx answers
- * {@code {"reference": "…"}}.
+ * {@code {"reference": "…"}}; a recall: {@code POST <base URL>/cases/<collection case id>/recall}.
  */
 @ApplicationScoped
 public class RestAgencyConnector implements AgencyConnector {
@@ -33,5 +33,14 @@ public class RestAgencyConnector implements AgencyConnector {
         body.set("dossier", EventJson.mapper().valueToTree(dossier));
         String reference = call.post(partner, "/cases", collectionCaseId.toString(), body).path("reference").asText(null);
         return reference == null || reference.isBlank() ? null : reference; // none: it comes with the callbacks
+    }
+
+    /** {@code POST <base URL>/cases/<collection case id>/recall} with {@code {"caseReference", "reason"}}. */
+    @Override
+    public void recall(Connection partner, UUID collectionCaseId, String reason) throws PartnerCall.Failed {
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        body.put("caseReference", collectionCaseId.toString());
+        body.put("reason", reason);
+        call.post(partner, "/cases/" + collectionCaseId + "/recall", "recall-" + collectionCaseId, body);
     }
 }

@@ -28,4 +28,10 @@ public class Secrets {
     public String open(byte[] sealed) {
         return box.openText(sealed);
     }
+
+    /** How a connector reaches the partner: its base URL and its API key, opened. */
+    public AgencyConnector.Connection connection(nl.tijdig.collection.store.Partners.Connection partner) {
+        return new AgencyConnector.Connection(partner.partner().partnerId(), partner.partner().name(), partner.baseUrl(),
+                partner.apiKey() == null ? null : open(partner.apiKey()));
+    }
 }

@@ -64,6 +64,20 @@ public final class CaseFile {
         return records;
     }
 
+    /** The columns of a recall file: the cases the creditor took back. */
+    public static final List<String> RECALL_COLUMNS = List.of("case_reference", "recalled_on", "reason");
+
+    /** A case taken back, as the recall file lists it. */
+    public record Recalled(UUID collectionCaseId, java.time.LocalDate recalledOn, String reason) {
+    }
+
+    /** A recall file's text: the header and one record per case taken back. */
+    public static String recalls(List<Recalled> recalled) {
+        StringBuilder file = new StringBuilder(Csv.record(RECALL_COLUMNS));
+        recalled.forEach(r -> file.append(Csv.record(List.of(r.collectionCaseId().toString(), r.recalledOn().toString(), r.reason()))));
+        return file.toString();
+    }
+
     private static String amount(Money money) {
         return money.rounded().amount().toPlainString();
     }

@@ -44,7 +44,8 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
         HAND_OVER_FAILED,
         SUBMITTED, ACCEPTED, IN_PROGRESS, CLOSED;
 
-        boolean handedOver() {
+        /** Whether the partner has the case (its hand-over went through). */
+        public boolean handedOver() {
             return this == SUBMITTED || this == ACCEPTED || this == IN_PROGRESS || this == CLOSED;
         }
     }

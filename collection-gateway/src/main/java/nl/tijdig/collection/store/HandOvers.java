@@ -87,6 +87,13 @@ public class HandOvers {
                 .execute(Tuple.of(collectionCaseId, error)).replaceWithVoid();
     }
 
+    /** A hand-over not yet done is not done at all (the case was recalled). */
+    public Uni<Void> cancel(SqlConnection tx, UUID collectionCaseId) {
+        return tx.preparedQuery("UPDATE hand_overs SET status = 'FAILED', last_error = 'recalled before the hand-over' "
+                        + "WHERE collection_case_id = $1 AND status = 'PENDING'")
+                .execute(Tuple.of(collectionCaseId)).replaceWithVoid();
+    }
+
     /** A failed hand-over of the tenant's case due again at once, its attempts counted afresh; false when there is none. */
     public Uni<Boolean> retry(SqlConnection tx, TenantId tenant, UUID collectionCaseId) {
         return tx.preparedQuery("UPDATE hand_overs SET status = 'PENDING', attempts = 0, next_attempt_at = $3, last_error = NULL "

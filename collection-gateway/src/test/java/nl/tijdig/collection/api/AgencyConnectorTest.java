@@ -47,6 +47,7 @@ class AgencyConnectorTest {
     static final String REFUSED = "0193a6f2-0000-7000-8000-0000000000e3";
     static final String BREAKER = "0193a6f2-0000-7000-8000-0000000000e4";
     static final String ROTATION = "0193a6f2-0000-7000-8000-0000000000e5";
+    static final String RECALL = "0193a6f2-0000-7000-8000-0000000000e6";
 
     /** Tenant's agency at the server; the answer holds the callback secret. */
     static JsonPath agency(PartnerServer server) {
@@ -251,6 +252,38 @@ class AgencyConnectorTest {
             // and another tenant's or no partner cannot be rotated
             given().when().post("/partners/" + UUID.randomUUID() + "/callback-secret-rotation").then().statusCode(404);
             assertThat(given().when().get("/partners/" + partnerId).then().extract().asString()).doesNotContain(secret, old);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = RECALL))
+    void the_agency_is_told_of_a_recall_and_a_case_recalled_before_its_hand_over_never_reaches_it() throws Exception {
+        try (PartnerServer server = new PartnerServer()) {
+            agency(server);
+            // given a case the agency has
+            String handed = Intake.collectionCaseId(escalate(RECALL)).toString();
+            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(handed)));
+            // when the creditor recalls it
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Debiteur betaalt rechtstreeks")).when()
+                    .post("/collection-cases/" + handed + "/recall").then().statusCode(200).body("collectionCase.outcome", is("RECALLED"));
+            // then the agency is told, once, under its own idempotency key
+            await().atMost(Events.WAIT).until(() -> server.received().size() == 2);
+            PartnerServer.Received told = server.received().get(1);
+            assertThat(told.path()).isEqualTo("/api/cases/" + handed + "/recall");
+            assertThat(told.headers()).containsEntry("idempotency-key", "recall-" + handed).containsEntry("authorization", "Bearer agency-key-1");
+            assertThat(EventJson.mapper().readTree(told.body()).path("reason").asText()).isEqualTo("Debiteur betaalt rechtstreeks");
+
+            // given a case whose hand-over failed once and waits for its next attempt
+            server.answerNext(503);
+            String waiting = Intake.collectionCaseId(escalate(RECALL)).toString();
+            await().atMost(Events.WAIT).until(() -> server.received().size() == 3);
+            // when it is recalled before the next attempt
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Toch zelf")).when()
+                    .post("/collection-cases/" + waiting + "/recall").then().statusCode(200);
+            // then the agency never gets it, nor a recall of it
+            Thread.sleep(5000);
+            assertThat(server.received()).hasSize(3);
+            assertThat(status(waiting)).isEqualTo("CLOSED");
         }
     }
 }

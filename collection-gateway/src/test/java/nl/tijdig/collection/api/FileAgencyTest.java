@@ -140,6 +140,30 @@ class FileAgencyTest {
         // then only the corrected line counted
         Events.published(tenant, CollectionPaymentReported.class, 2);
         given().when().get("/collection-cases/" + id).then().body("collectionCase.collected.amount", is("1534.50"));
+
+        // when the creditor recalls both cases: the one the agency has, and the one waiting for tomorrow's file
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Debiteur betaalt rechtstreeks")).when()
+                .post("/collection-cases/" + id + "/recall").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Toch niet")).when()
+                .post("/collection-cases/" + later + "/recall").then().statusCode(200);
+        // then a recall file tells the agency of the first at once; the second it never gets
+        Path out = folder(partnerId).resolve("out");
+        await().atMost(Events.WAIT).until(() -> recallFiles(out).size() == 1);
+        List<Csv.Row> recalled = Csv.read(Files.readString(recallFiles(out).get(0), StandardCharsets.UTF_8));
+        assertThat(recalled).extracting(Csv.Row::fields).containsExactly(CaseFile.RECALL_COLUMNS,
+                List.of(id, LocalDate.now(ZoneId.of("Europe/Amsterdam")).toString(), "Debiteur betaalt rechtstreeks"));
+        Thread.sleep(1000);
+        assertThat(recallFiles(out)).hasSize(1);
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("cases-"))).containsExactly(file.getFileName().toString());
+        }
+        assertThat(Csv.read(Files.readString(file, StandardCharsets.UTF_8))).hasSize(3);
+    }
+
+    private static List<Path> recallFiles(Path out) throws java.io.IOException {
+        try (var files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("recalls-")).toList();
+        }
     }
 
     @Test

@@ -165,9 +165,10 @@ class AgencyConnectorTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = RETRIES))
-    void an_agency_that_is_down_gets_the_case_when_it_is_back_under_the_same_idempotency_key() {
+    void an_agency_that_is_down_or_slow_gets_the_case_when_it_is_back_under_the_same_idempotency_key() {
         try (PartnerServer server = new PartnerServer()) {
-            server.answerNext(503, 502);
+            // given an agency that answers 503, then too slowly (tests time out after 3 s), then 201
+            server.answerNext(503).delayNext(0L, 4000L);
             agency(server);
             String id = Intake.collectionCaseId(escalate(RETRIES)).toString();
             await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));

@@ -28,6 +28,7 @@ final class PartnerServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Integer> next = new ConcurrentLinkedDeque<>();
     private volatile int status = 201;
     private volatile String success = "{\"reference\": \"INC-2026-004711\"}";
+    private final ConcurrentLinkedDeque<Long> delays = new ConcurrentLinkedDeque<>();
 
     PartnerServer() {
         try {
@@ -41,6 +42,14 @@ final class PartnerServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             received.add(new Received(exchange.getRequestURI().getPath(), headers,
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Long delay = delays.poll();
+            if (delay != null) {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Integer answer = next.poll();
             int code = answer == null ? status : answer;
             byte[] reply = (code >= 200 && code < 300 ? success : "{\"error\": \"not now\"}")
@@ -68,6 +77,12 @@ final class PartnerServer implements AutoCloseable {
 
     PartnerServer answerAlways(int code) {
         status = code;
+        return this;
+    }
+
+    /** The next requests are answered only after these delays (milliseconds). */
+    PartnerServer delayNext(Long... millis) {
+        delays.addAll(List.of(millis));
         return this;
     }
 

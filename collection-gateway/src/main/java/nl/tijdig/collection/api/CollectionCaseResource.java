@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,16 +69,7 @@ public class CollectionCaseResource {
     /** Newest first: by {@code status}, at most {@code limit} (1 to 500). */
     @GET
     public Uni<List<CollectionCases.Entry>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (status != null && !STATUSES.contains(status)) {
-            errors.add(new Problem.FieldError("status", "must be one of " + STATUSES.stream().sorted().toList()));
-        }
-        if (limit < 1 || limit > 500) {
-            errors.add(new Problem.FieldError("limit", "must be 1 to 500"));
-        }
-        if (!errors.isEmpty()) {
-            throw RejectedProblem.of(errors, "a case query");
-        }
+        ListQuery.check(status, STATUSES, limit, "a case query");
         return cases.list(pool, tenant.get(), Optional.ofNullable(status), limit);
     }
 

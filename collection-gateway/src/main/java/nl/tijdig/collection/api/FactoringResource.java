@@ -119,16 +119,7 @@ public class FactoringResource {
     /** Newest first: by {@code status}, at most {@code limit} (1 to 500). */
     @GET
     public Uni<List<FactoringOffers.Entry>> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (status != null && !STATUSES.contains(status)) {
-            errors.add(new Problem.FieldError("status", "must be one of " + STATUSES.stream().sorted().toList()));
-        }
-        if (limit < 1 || limit > 500) {
-            errors.add(new Problem.FieldError("limit", "must be 1 to 500"));
-        }
-        if (!errors.isEmpty()) {
-            throw RejectedProblem.of(errors, "an offer query");
-        }
+        ListQuery.check(status, STATUSES, limit, "an offer query");
         return offers.list(pool, tenant.get(), Optional.ofNullable(status), limit);
     }
 

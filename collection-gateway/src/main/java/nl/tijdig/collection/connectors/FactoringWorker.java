@@ -73,18 +73,8 @@ public class FactoringWorker {
     }
 
     void drain() {
-        List<FactoringOffers.Due> due;
-        do {
-            due = pool.withTransaction(tx -> offers.claim(tx, config.handOver().batch(),
-                    attempt -> Poller.backoff(config.handOver().firstRetry(), attempt).plus(config.handOver().timeout()))).await().atMost(DB);
-            for (FactoringOffers.Due offer : due) {
-                try {
-                    send(offer);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "offer %s: %s", offer.offerId(), e.getMessage());
-                }
-            }
-        } while (!due.isEmpty());
+        Poller.drain(() -> pool.withTransaction(tx -> offers.claim(tx, config.handOver().batch(), Poller.lease(config.handOver())))
+                .await().atMost(DB), this::send, offer -> "offer " + offer.offerId());
     }
 
     private void send(FactoringOffers.Due due) {

@@ -94,7 +94,7 @@ public class FileAgencyWorker {
             LOG.info("batch-file agencies are off (tijdig.collection.files.enabled=false): their cases wait");
             return;
         }
-        poller = Poller.every("tijdig-agency-files", config.files().poll(), this::run);
+        poller = Poller.every("tijdig-agency-files", config.files().poll(), this::export, this::recalls, this::importStatuses);
         LOG.infof("batch-file agencies: folders under %s, case files daily from %s", root().toAbsolutePath(), config.files().exportAt());
     }
 
@@ -111,24 +111,6 @@ public class FileAgencyWorker {
 
     private Path root() {
         return Path.of(config.files().root());
-    }
-
-    void run() {
-        try {
-            export();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "case files: %s", e.getMessage());
-        }
-        try {
-            recalls();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "recall files: %s", e.getMessage());
-        }
-        try {
-            importStatuses();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "status files: %s", e.getMessage());
-        }
     }
 
     /** Writes the day's case file of every agency with cases waiting, once the day's export time has come. */

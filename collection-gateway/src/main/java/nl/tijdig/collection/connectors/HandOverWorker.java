@@ -68,10 +68,7 @@ public class HandOverWorker {
             LOG.info("hand-overs are off (tijdig.collection.hand-over.enabled=false): cases wait");
             return;
         }
-        poller = Poller.every("tijdig-hand-over", config.handOver().poll(), () -> {
-            drain();
-            drainRecalls();
-        });
+        poller = Poller.every("tijdig-hand-over", config.handOver().poll(), this::drain, this::drainRecalls);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -80,43 +77,15 @@ public class HandOverWorker {
         }
     }
 
-    Duration backoff(int attempt) {
-        return Poller.backoff(config.handOver().firstRetry(), attempt);
-    }
-
     void drain() {
-        try {
-            List<HandOvers.Claimed> claimed;
-            do {
-                claimed = pool.withTransaction(tx -> handOvers.claim(tx, kinds(), config.handOver().batch(),
-                        attempt -> backoff(attempt).plus(config.handOver().timeout()))).await().atMost(DB);
-                for (HandOvers.Claimed c : claimed) {
-                    try {
-                        handOver(c);
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "hand-over of case %s: %s", c.collectionCaseId(), e.getMessage());
-                    }
-                }
-            } while (!claimed.isEmpty());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "hand-overs: %s", e.getMessage());
-        }
+        Poller.drain(() -> pool.withTransaction(tx -> handOvers.claim(tx, kinds(), config.handOver().batch(), Poller.lease(config.handOver())))
+                .await().atMost(DB), this::handOver, c -> "hand-over of case " + c.collectionCaseId());
     }
 
     /** Tells the partners with an API of their recalled cases, with the hand-over's retries; FAILED after the last. */
     void drainRecalls() {
-        List<Notices.Recall> claimed;
-        do {
-            claimed = pool.withTransaction(tx -> notices.claim(tx, kinds(), config.handOver().batch(),
-                    attempt -> backoff(attempt).plus(config.handOver().timeout()))).await().atMost(DB);
-            for (Notices.Recall recall : claimed) {
-                try {
-                    tell(recall);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "recall of case %s: %s", recall.collectionCaseId(), e.getMessage());
-                }
-            }
-        } while (!claimed.isEmpty());
+        Poller.drain(() -> pool.withTransaction(tx -> notices.claim(tx, kinds(), config.handOver().batch(), Poller.lease(config.handOver())))
+                .await().atMost(DB), this::tell, r -> "recall of case " + r.collectionCaseId());
     }
 
     private void tell(Notices.Recall recall) {

@@ -109,19 +109,9 @@ public class FactoringOffers {
         return tx.preparedQuery("SELECT offer_id, tenant_id, invoice_id, partner_id, attempts FROM factoring_offers "
                         + "WHERE status = 'OFFERED' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(CollectionCases.at(now), limit))
-                .chain(rows -> {
-                    List<Due> due = new ArrayList<>();
-                    List<Tuple> leases = new ArrayList<>();
-                    for (Row row : rows) {
-                        int attempt = row.getInteger("attempts") + 1;
-                        due.add(new Due(row.getUUID("offer_id"), new TenantId(row.getUUID("tenant_id")), row.getUUID("invoice_id"),
-                                row.getUUID("partner_id"), attempt));
-                        leases.add(Tuple.of(row.getUUID("offer_id"), attempt, CollectionCases.at(now.plus(lease.apply(attempt)))));
-                    }
-                    return leases.isEmpty() ? Uni.createFrom().item(due)
-                            : tx.preparedQuery("UPDATE factoring_offers SET attempts = $2, next_attempt_at = $3 WHERE offer_id = $1")
-                                    .executeBatch(leases).replaceWith(due);
-                });
+                .chain(rows -> Leases.lease(tx, rows, "factoring_offers", "offer_id = $1", row -> row.getUUID("offer_id"),
+                        (row, attempt) -> new Due(row.getUUID("offer_id"), new TenantId(row.getUUID("tenant_id")), row.getUUID("invoice_id"),
+                                row.getUUID("partner_id"), attempt), now, lease));
     }
 
     /** An attempt not made (the factor's circuit is open): due again at {@code at}, the attempt not counted. */

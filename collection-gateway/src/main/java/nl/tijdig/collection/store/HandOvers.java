@@ -1,7 +1,6 @@
 package nl.tijdig.collection.store;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.events.EscalatedToCollection;
@@ -49,21 +47,9 @@ public class HandOvers {
                         + "WHERE h.status = 'PENDING' AND h.next_attempt_at <= $1 AND p.kind = ANY($3) "
                         + "ORDER BY h.next_attempt_at LIMIT $2 FOR UPDATE OF h SKIP LOCKED")
                 .execute(Tuple.of(CollectionCases.at(now), limit, kinds.toArray(String[]::new)))
-                .chain(rows -> {
-                    List<Claimed> claimed = new ArrayList<>();
-                    List<Tuple> leases = new ArrayList<>();
-                    for (Row row : rows) {
-                        int attempt = row.getInteger("attempts") + 1;
-                        claimed.add(new Claimed(row.getUUID("collection_case_id"), new TenantId(row.getUUID("tenant_id")),
-                                row.getUUID("partner_id"), attempt, Intake.dossier(row.getValue("dossier"))));
-                        leases.add(Tuple.of(row.getUUID("collection_case_id"), attempt, CollectionCases.at(now.plus(lease.apply(attempt)))));
-                    }
-                    if (leases.isEmpty()) {
-                        return Uni.createFrom().item(claimed);
-                    }
-                    return tx.preparedQuery("UPDATE hand_overs SET attempts = $2, next_attempt_at = $3 WHERE collection_case_id = $1")
-                            .executeBatch(leases).replaceWith(claimed);
-                });
+                .chain(rows -> Leases.lease(tx, rows, "hand_overs", "collection_case_id = $1", row -> row.getUUID("collection_case_id"),
+                        (row, attempt) -> new Claimed(row.getUUID("collection_case_id"), new TenantId(row.getUUID("tenant_id")),
+                                row.getUUID("partner_id"), attempt, Intake.dossier(row.getValue("dossier"))), now, lease));
     }
 
     public Uni<Void> done(SqlConnection tx, UUID collectionCaseId) {

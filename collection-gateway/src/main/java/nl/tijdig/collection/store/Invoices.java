@@ -46,7 +46,7 @@ public class Invoices {
     }
 
     public Uni<Void> credited(SqlConnection tx, InvoiceCredited c) {
-        return add(tx, c.tenantId(), List.of(Tuple.of(c.invoiceId().value(), c.tenantId().value(), c.amountInclVat().amount())), "credited");
+        return add(tx, List.of(Tuple.of(c.invoiceId().value(), c.tenantId().value(), c.amountInclVat().amount())), "credited");
     }
 
     public Uni<Void> cancelled(SqlConnection tx, InvoiceCancelled c) {
@@ -61,10 +61,10 @@ public class Invoices {
             BigDecimal settled = a.amount().amount().add(a.writtenOff() == null ? BigDecimal.ZERO : a.writtenOff().amount());
             return Tuple.of(a.invoiceId().value(), tenant.value(), sign < 0 ? settled.negate() : settled);
         }).toList();
-        return add(tx, tenant, rows, "settled");
+        return add(tx, rows, "settled");
     }
 
-    private Uni<Void> add(SqlConnection tx, TenantId tenant, List<Tuple> rows, String column) {
+    private Uni<Void> add(SqlConnection tx, List<Tuple> rows, String column) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

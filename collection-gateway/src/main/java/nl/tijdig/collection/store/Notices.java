@@ -44,19 +44,8 @@ public class Notices {
         return tx.preparedQuery("SELECT n.* FROM partner_notices n JOIN partners p ON p.partner_id = n.partner_id WHERE n.status = 'PENDING' "
                         + "AND n.next_attempt_at <= $1 AND p.kind = ANY($3) ORDER BY n.next_attempt_at LIMIT $2 FOR UPDATE OF n SKIP LOCKED")
                 .execute(Tuple.of(CollectionCases.at(now), limit, kinds.toArray(String[]::new)))
-                .chain(rows -> {
-                    List<Recall> claimed = new ArrayList<>();
-                    List<Tuple> leases = new ArrayList<>();
-                    for (Row row : rows) {
-                        Recall recall = recall(row, row.getInteger("attempts") + 1);
-                        claimed.add(recall);
-                        leases.add(Tuple.of(recall.collectionCaseId(), recall.attempt(),
-                                CollectionCases.at(now.plus(lease.apply(recall.attempt())))));
-                    }
-                    return leases.isEmpty() ? Uni.createFrom().item(claimed)
-                            : tx.preparedQuery("UPDATE partner_notices SET attempts = $2, next_attempt_at = $3 WHERE collection_case_id = $1 "
-                                    + "AND kind = 'RECALL'").executeBatch(leases).replaceWith(claimed);
-                });
+                .chain(rows -> Leases.lease(tx, rows, "partner_notices", "collection_case_id = $1 AND kind = 'RECALL'",
+                        row -> row.getUUID("collection_case_id"), Notices::recall, now, lease));
     }
 
     /** The partners of this kind with recalls waiting to be told. */

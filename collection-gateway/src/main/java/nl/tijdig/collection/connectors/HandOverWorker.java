@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import io.smallrye.mutiny.Uni;
 import nl.tijdig.collection.domain.CollectionCase;
+import nl.tijdig.events.CollectionCaseClosed;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.HandOvers;
 import nl.tijdig.collection.store.Notices;
@@ -133,7 +135,11 @@ public class HandOverWorker {
         AgencyConnector.Connection connection = secrets.connection(partner);
         try {
             String reference = connector.get().handOver(connection, c.collectionCaseId(), c.dossier());
-            record(c, tx -> handOvers.done(tx, c.collectionCaseId()), new CollectionCase.HandedOver(reference, clock.instant()));
+            // the creditor may have recalled the case while it was being handed over: then the partner is told at once
+            record(c, tx -> handOvers.done(tx, c.collectionCaseId()).chain(() -> cases.load(tx, c.tenant(), c.collectionCaseId()))
+                    .chain(now -> now.filter(k -> k.outcome() == CollectionCaseClosed.Outcome.RECALLED).isPresent()
+                            ? notices.recall(tx, c.tenant(), c.collectionCaseId(), c.partnerId(), "recalled while it was handed over")
+                            : Uni.createFrom().voidItem()), new CollectionCase.HandedOver(reference, clock.instant()));
             LOG.infof("case %s handed over to %s (%s)", c.collectionCaseId(), partner.partner().name(), reference);
         } catch (PartnerCall.Failed e) {
             if (e.notBefore().isPresent()) {
@@ -152,7 +158,7 @@ public class HandOverWorker {
     }
 
     /** The hand-over's end and the case's event, in one transaction (again when the case changed meanwhile). */
-    private void record(HandOvers.Claimed c, Function<SqlConnection, io.smallrye.mutiny.Uni<Void>> end, CollectionCase.Command command) {
+    private void record(HandOvers.Claimed c, Function<SqlConnection, Uni<Void>> end, CollectionCase.Command command) {
         pool.withTransaction(tx -> end.apply(tx).chain(() -> cases.execute(tx, c.tenant(), c.collectionCaseId(), command, null)))
                 .onFailure(ConcurrencyConflictException.class).retry().atMost(5)
                 .await().atMost(DB);

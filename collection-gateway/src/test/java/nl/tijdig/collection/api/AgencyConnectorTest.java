@@ -285,6 +285,16 @@ class AgencyConnectorTest {
             Thread.sleep(5000);
             assertThat(server.received()).hasSize(3);
             assertThat(status(waiting)).isEqualTo("CLOSED");
+
+            // given a case the agency is taking its time over (2 s), when it is recalled meanwhile
+            server.delayNext(2000L);
+            String slow = Intake.collectionCaseId(escalate(RECALL)).toString();
+            await().atMost(Events.WAIT).until(() -> server.received().size() == 4);
+            given().contentType(ContentType.JSON).body(Map.of("reason", "Net te laat")).when()
+                    .post("/collection-cases/" + slow + "/recall").then().statusCode(200);
+            // then the agency, having taken it, is told of the recall
+            await().atMost(Events.WAIT).until(() -> server.received().size() == 5);
+            assertThat(server.received().get(4).path()).isEqualTo("/api/cases/" + slow + "/recall");
         }
     }
 }

@@ -38,8 +38,11 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionCaseResource {
 
-    /** A case with its history (every event of its stream, oldest first). */
-    public record Detail(CollectionCases.Entry collectionCase, List<CollectionCases.HistoryEntry> history) {
+    /**
+     * A case with its history (every event of its stream, oldest first) and what its partner was told after the
+     * hand-over ({@code notices}: a RECALL, PENDING, DONE or FAILED after its attempts).
+     */
+    public record Detail(CollectionCases.Entry collectionCase, List<CollectionCases.HistoryEntry> history, List<Notices.Shown> notices) {
     }
 
     /** Why the creditor takes the claim back. */
@@ -79,7 +82,8 @@ public class CollectionCaseResource {
         TenantId owner = tenant.get();
         return cases.find(pool, owner, id).chain(found -> {
             CollectionCases.Entry entry = found.orElseThrow(() -> missing(id));
-            return cases.history(pool, owner, id).map(history -> new Detail(entry, history));
+            return cases.history(pool, owner, id).chain(history -> notices.of(pool, owner, id)
+                    .map(told -> new Detail(entry, history, told)));
         });
     }
 

@@ -28,8 +28,24 @@ public class Notices {
     public record Recall(UUID collectionCaseId, TenantId tenant, UUID partnerId, String reason, int attempt, Instant at) {
     }
 
+    /** A notice as the case shows it. */
+    public record Shown(String kind, String status, int attempts, String lastError, Instant createdAt) {
+    }
+
     @Inject
     Clock clock;
+
+    /** What the partner was (or is to be) told about the tenant's case. */
+    public Uni<List<Shown>> of(SqlClient client, TenantId tenant, UUID collectionCaseId) {
+        return client.preparedQuery("SELECT * FROM partner_notices WHERE tenant_id = $1 AND collection_case_id = $2 ORDER BY created_at")
+                .execute(Tuple.of(tenant.value(), collectionCaseId))
+                .map(rows -> {
+                    List<Shown> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(new Shown(row.getString("kind"), row.getString("status"), row.getInteger("attempts"),
+                            row.getString("last_error"), CollectionCases.instant(row, "created_at"))));
+                    return found;
+                });
+    }
 
     public Uni<Void> recall(SqlConnection tx, TenantId tenant, UUID collectionCaseId, UUID partnerId, String reason) {
         Instant now = clock.instant();

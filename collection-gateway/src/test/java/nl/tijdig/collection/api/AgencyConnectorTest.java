@@ -273,6 +273,9 @@ class AgencyConnectorTest {
             assertThat(told.path()).isEqualTo("/api/cases/" + handed + "/recall");
             assertThat(told.headers()).containsEntry("idempotency-key", "recall-" + handed).containsEntry("authorization", "Bearer agency-key-1");
             assertThat(EventJson.mapper().readTree(told.body()).path("reason").asText()).isEqualTo("Debiteur betaalt rechtstreeks");
+            await().atMost(Events.WAIT).until(() -> "DONE".equals(given().when().get("/collection-cases/" + handed).then()
+                    .extract().path("notices[0].status")));
+            given().when().get("/collection-cases/" + handed).then().body("notices[0].kind", is("RECALL")).body("notices[0].attempts", is(1));
 
             // given a case whose hand-over failed once and waits for its next attempt
             server.answerNext(503);

@@ -146,7 +146,8 @@ class FactoringTest {
             String invoiceId = UUID.randomUUID().toString();
             issue(DECLINED, invoiceId);
             invoice(invoiceId);
-            // when the factor declines
+            // when the factor declines, taking its time (2 s)
+            server.delayNext(2000L);
             String first = offer(invoiceId, 201).getString("offerId");
             // while offered, the invoice is not offered twice
             offer(invoiceId, 409);

@@ -44,6 +44,11 @@ public class Backbone {
     @DefaultBean
     @Singleton
     Clock clock(nl.tijdig.runtime.clock.ClockConfig config) {
+        if (config.sharedFile().isPresent()) {
+            LOG.infof("the business clock is shared through %s (demo): movable", config.sharedFile().get());
+            return nl.tijdig.runtime.clock.MovableClock.shared(Clock.systemUTC(), java.nio.file.Path.of(config.sharedFile().get()),
+                    config.sharedRecheck());
+        }
         return config.movable() ? new nl.tijdig.runtime.clock.MovableClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 

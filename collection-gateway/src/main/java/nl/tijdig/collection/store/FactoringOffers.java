@@ -116,15 +116,12 @@ public class FactoringOffers {
 
     /** An attempt not made (the factor's circuit is open): due again at {@code at}, the attempt not counted. */
     public Uni<Void> postpone(SqlClient client, UUID offerId, Instant at) {
-        return client.preparedQuery("UPDATE factoring_offers SET attempts = attempts - 1, next_attempt_at = $2 WHERE offer_id = $1 "
-                        + "AND status = 'OFFERED'")
-                .execute(Tuple.of(offerId, CollectionCases.at(at))).replaceWithVoid();
+        return Leases.postpone(client, "factoring_offers", "offer_id = $1 AND status = 'OFFERED'", offerId, at);
     }
 
     /** An attempt failed and will be tried again when its lease ends. */
     public Uni<Void> attemptFailed(SqlClient client, UUID offerId, String error) {
-        return client.preparedQuery("UPDATE factoring_offers SET last_error = $2 WHERE offer_id = $1")
-                .execute(Tuple.of(offerId, error)).replaceWithVoid();
+        return Leases.attemptFailed(client, "factoring_offers", "offer_id = $1", offerId, error);
     }
 
     /** The tenant's offers, newest first, optionally of one status. */

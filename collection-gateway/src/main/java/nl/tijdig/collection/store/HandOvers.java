@@ -62,15 +62,12 @@ public class HandOvers {
 
     /** An attempt not made (the partner's circuit is open): due again at {@code at}, the attempt not counted. */
     public Uni<Void> postpone(SqlConnection tx, UUID collectionCaseId, Instant at) {
-        return tx.preparedQuery("UPDATE hand_overs SET attempts = attempts - 1, next_attempt_at = $2 WHERE collection_case_id = $1 "
-                        + "AND status = 'PENDING'")
-                .execute(Tuple.of(collectionCaseId, CollectionCases.at(at))).replaceWithVoid();
+        return Leases.postpone(tx, "hand_overs", "collection_case_id = $1 AND status = 'PENDING'", collectionCaseId, at);
     }
 
     /** An attempt failed and will be tried again when its lease ends. */
     public Uni<Void> attemptFailed(SqlConnection tx, UUID collectionCaseId, String error) {
-        return tx.preparedQuery("UPDATE hand_overs SET last_error = $2 WHERE collection_case_id = $1")
-                .execute(Tuple.of(collectionCaseId, error)).replaceWithVoid();
+        return Leases.attemptFailed(tx, "hand_overs", "collection_case_id = $1", collectionCaseId, error);
     }
 
     /** A hand-over not yet done is not done at all (the case was recalled). */

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 /**
  * Work claimed for a call to a partner (rows selected {@code FOR UPDATE SKIP LOCKED}): each row counts an attempt and
  * is leased — not due again until {@code lease(attempt)} has passed, so a worker that dies mid-call is succeeded by
- * another. The table has {@code attempts} and {@code next_attempt_at}.
+ * another. The table has {@code attempts}, {@code next_attempt_at} and {@code last_error}.
  */
 final class Leases {
 
@@ -40,5 +40,20 @@ final class Leases {
         return leases.isEmpty() ? Uni.createFrom().item(claimed)
                 : tx.preparedQuery("UPDATE " + table + " SET attempts = $2, next_attempt_at = $3 WHERE " + where)
                         .executeBatch(leases).replaceWith(claimed);
+    }
+
+    /**
+     * A leased attempt not made (the partner's circuit is open): the row is due again at {@code at} and the attempt is
+     * not counted; {@code where} picks the pending row by its key ({@code $1}).
+     */
+    static Uni<Void> postpone(io.vertx.mutiny.sqlclient.SqlClient client, String table, String where, UUID key, Instant at) {
+        return client.preparedQuery("UPDATE " + table + " SET attempts = attempts - 1, next_attempt_at = $2 WHERE " + where)
+                .execute(Tuple.of(key, CollectionCases.at(at))).replaceWithVoid();
+    }
+
+    /** A leased attempt failed: its error kept; the row is tried again when its lease ends. */
+    static Uni<Void> attemptFailed(io.vertx.mutiny.sqlclient.SqlClient client, String table, String where, UUID key, String error) {
+        return client.preparedQuery("UPDATE " + table + " SET last_error = $2 WHERE " + where)
+                .execute(Tuple.of(key, error)).replaceWithVoid();
     }
 }

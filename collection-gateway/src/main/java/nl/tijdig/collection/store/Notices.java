@@ -107,15 +107,13 @@ public class Notices {
     }
 
     public Uni<Void> attemptFailed(SqlClient client, UUID collectionCaseId, String error) {
-        return client.preparedQuery("UPDATE partner_notices SET last_error = $2 WHERE collection_case_id = $1 AND kind = 'RECALL'")
-                .execute(Tuple.of(collectionCaseId, error)).replaceWithVoid();
+        return Leases.attemptFailed(client, "partner_notices", "collection_case_id = $1 AND kind = 'RECALL'", collectionCaseId, error);
     }
 
     /** Not attempted (the partner's circuit is open): due again at {@code at}, the attempt not counted. */
     public Uni<Void> postpone(SqlClient client, UUID collectionCaseId, Instant at) {
-        return client.preparedQuery("UPDATE partner_notices SET attempts = attempts - 1, next_attempt_at = $2 WHERE collection_case_id = $1 "
-                        + "AND kind = 'RECALL' AND status = 'PENDING'")
-                .execute(Tuple.of(collectionCaseId, CollectionCases.at(at))).replaceWithVoid();
+        return Leases.postpone(client, "partner_notices", "collection_case_id = $1 AND kind = 'RECALL' AND status = 'PENDING'",
+                collectionCaseId, at);
     }
 
     private Uni<Void> end(SqlClient client, UUID collectionCaseId, String status, String error) {

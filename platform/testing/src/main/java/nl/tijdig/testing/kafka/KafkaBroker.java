@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import nl.tijdig.testing.process.Ports;
@@ -17,13 +18,48 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBroker extends SupervisedServer {
 
-    private final int port = Ports.free();
-    private final int controllerPort = Ports.free();
-    private final String clusterId = Uuid.randomUuid().toString();
+    private final int port;
+    private final int controllerPort;
+    private final String clusterId;
 
     private KafkaBroker() {
         super("kafka");
+        this.port = Ports.free();
+        this.controllerPort = Ports.free();
+        this.clusterId = Uuid.randomUuid().toString();
         writeConfig();
+    }
+
+    private KafkaBroker(Path workDir, int port, int controllerPort) {
+        super("kafka", workDir);
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.clusterId = clusterId(workDir.resolve("cluster-id"));
+        writeConfig();
+    }
+
+    /**
+     * Starts a broker in {@code workDir} on these ports and waits until it accepts clients; its topics and
+     * offsets stay there for the next start (the cluster id is kept beside them).
+     */
+    public static KafkaBroker startAt(Path workDir, int port, int controllerPort) {
+        KafkaBroker broker = new KafkaBroker(workDir, port, controllerPort);
+        broker.start();
+        return broker;
+    }
+
+    private static String clusterId(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a new broker and waits until it accepts clients. */

@@ -62,6 +62,41 @@ public final class KeycloakAdmin {
                 .orElseThrow();
     }
 
+    /** A tenant's group in the realm: its id and the tenant id it carries. */
+    public record TenantGroup(String groupId, UUID tenantId) {
+    }
+
+    /** The tenant's group {@code /tenants/<name>}, when it exists. */
+    public java.util.Optional<TenantGroup> findTenant(String name) {
+        List<Map<String, Object>> found = api().queryParam("search", name).queryParam("exact", true)
+                .queryParam("briefRepresentation", false).get("/groups").then().statusCode(200).extract().path("");
+        return found.stream().flatMap(KeycloakAdmin::withSubGroups)
+                .filter(g -> name.equals(g.get("name")) && ("/tenants/" + name).equals(g.get("path")))
+                .findFirst().map(g -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, List<String>> attributes = (Map<String, List<String>>) g.get("attributes");
+                    return new TenantGroup((String) g.get("id"), UUID.fromString(attributes.get("tenant_id").get(0)));
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.stream.Stream<Map<String, Object>> withSubGroups(Map<String, Object> group) {
+        List<Map<String, Object>> children = (List<Map<String, Object>>) group.getOrDefault("subGroups", List.of());
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(group),
+                children.stream().flatMap(KeycloakAdmin::withSubGroups));
+    }
+
+    /** A confidential client with its secret, when it exists. */
+    public java.util.Optional<Client> findClient(String clientId) {
+        List<Map<String, Object>> found = api().queryParam("clientId", clientId).get("/clients").then().statusCode(200)
+                .extract().path("");
+        return found.stream().findFirst().map(c -> {
+            String id = (String) c.get("id");
+            String secret = api().get("/clients/" + id + "/client-secret").then().statusCode(200).extract().path("value");
+            return new Client(clientId, secret, id);
+        });
+    }
+
     /**
      * Creates a confidential client with a service account in the tenant's group (none: no tenant) with
      * these realm roles and client attributes (e.g. {@code access.token.lifespan}).

@@ -20,11 +20,24 @@ public final class PostgresServer extends SupervisedServer {
     public static final String SUPERUSER = "postgres";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private final int port = Ports.free();
+    private final int port;
     private volatile long postmasterPid;
 
     private PostgresServer() {
         super("postgres");
+        this.port = Ports.free();
+    }
+
+    private PostgresServer(java.nio.file.Path workDir, int port) {
+        super("postgres", workDir);
+        this.port = port;
+    }
+
+    /** Starts a server on the data in {@code workDir} (made there the first time) on this port. */
+    public static PostgresServer startAt(java.nio.file.Path workDir, int port) {
+        PostgresServer server = new PostgresServer(workDir, port);
+        server.start();
+        return server;
     }
 
     /** Starts a new server and waits until it accepts connections. */

@@ -22,6 +22,13 @@ public final class ChildJvm {
 
     private static final Duration POLL = Duration.ofMillis(25);
 
+    /**
+     * When true, children run in a session of their own ({@code setsid}), so a Ctrl-C in the terminal reaches only
+     * this JVM, which then stops them in order (the run command); the pipe still ends them if this JVM dies.
+     */
+    public static final String NEW_SESSION = "tijdig.children.new-session";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -38,6 +45,9 @@ public final class ChildJvm {
     public static ChildJvm start(String name, String classpath, List<String> jvmOptions, String mainClass,
             List<String> args, Path log) {
         List<String> command = new ArrayList<>();
+        if (Boolean.getBoolean(NEW_SESSION) && Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -124,6 +134,15 @@ public final class ChildJvm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Lines in a log file now (0 when there is none). */
+    public static int lines(Path log) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.ISO_8859_1).size() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -21,6 +21,10 @@ public abstract class CommandServer extends SupervisedServer {
         super(name);
     }
 
+    protected CommandServer(String name, java.nio.file.Path workDir) {
+        super(name, workDir);
+    }
+
     @Override
     public final List<ProcessHandle> serverProcesses() {
         if (child() == null) {

@@ -27,10 +27,19 @@ public abstract class SupervisedServer implements AutoCloseable {
     private ChildJvm child;
     private boolean paused;
 
+    /** A server in a new work directory of its own under {@code tijdig.test.infrastructure-dir}. */
     protected SupervisedServer(String name) {
+        this(name, Path.of(System.getProperty("tijdig.test.infrastructure-dir", "target/tijdig-infrastructure"))
+                .resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)));
+    }
+
+    /**
+     * A server in this work directory (its log and data): a later server in the same directory finds the data, as
+     * the platform's run command does on a second start.
+     */
+    protected SupervisedServer(String name, Path workDir) {
         this.name = name;
-        Path root = Path.of(System.getProperty("tijdig.test.infrastructure-dir", "target/tijdig-infrastructure"));
-        this.workDir = root.resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        this.workDir = workDir.toAbsolutePath();
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -43,10 +52,10 @@ public abstract class SupervisedServer implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        int from = child == null ? 0 : child.logLines();
+        int from = ChildJvm.lines(logFile()); // a placed server's log goes on from its last start
         child = ChildJvm.start(name, InfrastructureClasspath.get(),
                 List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"),
-                mainClass(), arguments(), workDir.resolve(name + ".log"));
+                mainClass(), arguments(), logFile());
         paused = false;
         try {
             ready(child.awaitLine(ParentLink.READY, from, READY_TIMEOUT));
@@ -128,6 +137,11 @@ public abstract class SupervisedServer implements AutoCloseable {
             Signals.send("KILL", server.stream().filter(ProcessHandle::isAlive).toList());
         }
         deleteRecursively(dataDir());
+    }
+
+    /** The server's log file. */
+    public final Path logFile() {
+        return workDir.resolve(name + ".log");
     }
 
     protected final ChildJvm child() {

@@ -22,13 +22,32 @@ public final class ServiceProcess extends CommandServer {
     private final Path jar;
     private final Map<String, String> properties;
     private final List<String> jvmOptions;
-    private final int port = Ports.free();
+    private final int port;
 
     private ServiceProcess(String name, Path jar, Map<String, String> properties, List<String> jvmOptions) {
         super(name);
+        this.port = Ports.free();
         this.jar = jar.toAbsolutePath();
         this.properties = properties;
         this.jvmOptions = jvmOptions;
+    }
+
+    private ServiceProcess(String name, Path workDir, int port, Path jar, Map<String, String> properties,
+            List<String> jvmOptions) {
+        super(name, workDir);
+        this.port = port;
+        this.jar = jar.toAbsolutePath();
+        this.properties = properties;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** Starts the service packaged in {@code moduleDir} in {@code workDir} (its log) on this port. */
+    public static ServiceProcess startAt(String name, Path moduleDir, Path workDir, int port,
+            Map<String, String> properties, List<String> jvmOptions) {
+        ServiceProcess service = new ServiceProcess(name, workDir, port, packaged(name, moduleDir), properties,
+                List.copyOf(jvmOptions));
+        service.start();
+        return service;
     }
 
     /** Starts the service packaged in {@code moduleDir} with these Quarkus/Tijdig properties, in a small JVM. */
@@ -38,14 +57,22 @@ public final class ServiceProcess extends CommandServer {
 
     /** As {@link #startNew(String, Path, Map)}, with these JVM options (heap, collector) instead. */
     public static ServiceProcess startNew(String name, Path moduleDir, Map<String, String> properties, List<String> jvmOptions) {
+        ServiceProcess service = new ServiceProcess(name, packaged(name, moduleDir), properties, List.copyOf(jvmOptions));
+        service.start();
+        return service;
+    }
+
+    private static Path packaged(String name, Path moduleDir) {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged " + name + " at " + jar.toAbsolutePath()
-                    + " (the build packages it before this module's tests)");
+                    + " (the build packages it: ./mvnw install -DskipTests)");
         }
-        ServiceProcess service = new ServiceProcess(name, jar, properties, List.copyOf(jvmOptions));
-        service.start();
-        return service;
+        return jar;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** e.g. {@code http://127.0.0.1:41235}. */

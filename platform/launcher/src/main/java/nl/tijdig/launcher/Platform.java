@@ -96,10 +96,9 @@ public final class Platform implements AutoCloseable {
         mailbox = progress.step("mailbox", "smtp port " + settings.port("smtp") + ", web port " + settings.port("mailbox"),
                 () -> Mailbox.start(data.resolve("mailbox"), settings.port("smtp"), settings.port("mailbox")));
         stopOrder.add(0, mailbox);
-        boolean firstStart = !Files.exists(settings.keycloakHome().resolve("lib/quarkus/build-system.properties"))
-                || !Files.exists(data.resolve("keycloak"));
+        boolean firstStart = !Files.exists(data.resolve("keycloak"));
         keycloak = progress.step("keycloak", "port " + settings.port("keycloak")
-                + (firstStart ? " (the first start builds it: about a minute)" : ""),
+                + (firstStart ? " (a first start takes up to a minute)" : ""),
                 () -> KeycloakServer.startAt(settings.keycloakHome(), settings.realmFile(), REALM,
                         new KeycloakServer.Placement(data.resolve("keycloak"), settings.port("keycloak"),
                                 postgres.jdbcUrl("keycloak"), "keycloak", "keycloak")));

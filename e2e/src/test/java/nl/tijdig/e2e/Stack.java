@@ -1,0 +1,106 @@
+package nl.tijdig.e2e;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.tijdig.launcher.Platform;
+import nl.tijdig.launcher.Progress;
+import nl.tijdig.launcher.Settings;
+import nl.tijdig.testing.process.Ports;
+
+/**
+ * The platform as {@code ./tijdig} runs it, started once for every end-to-end test of this JVM, on free ports and
+ * fresh data in {@code target/platform}, and stopped when the JVM ends. The business clock is one for all: tests only
+ * move it forward, and each test works in a tenant of its own.
+ */
+final class Stack {
+
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static Platform platform;
+    private static String operatorToken;
+    private static Instant operatorTokenAt = Instant.EPOCH;
+
+    private Stack() {
+    }
+
+    static synchronized Platform platform() {
+        if (platform == null) {
+            Path root = Path.of(System.getProperty("tijdig.root", "..")).toAbsolutePath().normalize();
+            Path data = root.resolve("e2e/target/platform");
+            deleteRecursively(data);
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            Settings.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Ports.free()));
+            // the scheduler runs when a test asks (POST /admin/dunning-runs), so a test sees one run at a time
+            Settings settings = new Settings(root, data, ports, Map.of("tijdig.dunning.scheduler.enabled", "false"));
+            PrintStream out = System.out;
+            platform = Platform.start(settings, new Progress(out, Duration.ofSeconds(15)));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+        }
+        return platform;
+    }
+
+    static String url(String service) {
+        return platform().url(service);
+    }
+
+    /** A token of the operator (it moves the clock and runs the scheduler). */
+    static synchronized String operatorToken() {
+        if (operatorTokenAt.isBefore(Instant.now().minusSeconds(60))) {
+            operatorToken = platform().demo().operatorToken();
+            operatorTokenAt = Instant.now();
+        }
+        return operatorToken;
+    }
+
+    /** The business day now, on the platform's shared clock. */
+    static LocalDate today() {
+        return LocalDate.parse(io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth()
+                .oauth2(operatorToken()).get("/admin/clock").then().statusCode(200).extract().path("today"));
+    }
+
+    /** Moves the whole platform's clock to 09:00 in Amsterdam on {@code day} (never back: other tests share it). */
+    static void moveTo(LocalDate day) {
+        Instant now = day.atTime(9, 0).atZone(AMSTERDAM).toInstant();
+        io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth().oauth2(operatorToken())
+                .contentType("application/json").body(Map.of("now", now.toString())).put("/admin/clock").then()
+                .statusCode(200);
+        // every service reads the shared clock again within its recheck (0.2 s)
+        sleep(Duration.ofSeconds(1));
+    }
+
+    /** One scheduler run of the dunning-service, as the operator asks for it. */
+    static void runDunning() {
+        io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth().oauth2(operatorToken())
+                .post("/admin/dunning-runs").then().statusCode(200);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

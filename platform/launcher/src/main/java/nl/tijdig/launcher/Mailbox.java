@@ -28,20 +28,23 @@ import java.util.stream.Stream;
 
 /**
  * The local mailbox: a real SMTP server (GreenMail) that accepts every message the notification-service sends and
- * keeps each one as an {@code .eml} file in a folder (numbered in the order they arrived, named for its recipients), plus a
- * small web page that lists them. Nothing is delivered anywhere else.
+ * keeps each one as an {@code .eml} file in a folder (numbered in the order they arrived, named for its recipients);
+ * the local post and SMS providers ({@link Providers}), which keep letters as PDF and SMS as text; and a small web page
+ * that lists all of it. Nothing is delivered anywhere else.
  */
 public final class Mailbox implements AutoCloseable {
 
     private final Path folder;
+    private final Providers providers;
     private final GreenMail smtp;
     private final HttpServer web;
     private final ScheduledExecutorService keeper;
     private final Set<String> kept = new HashSet<>();
     private int next;
 
-    private Mailbox(Path folder, int smtpPort, int webPort) throws IOException {
+    private Mailbox(Path folder, Path letters, Path texts, int smtpPort, int webPort) throws IOException {
         this.folder = folder;
+        this.providers = new Providers(letters, texts);
         Files.createDirectories(folder);
         try (Stream<Path> files = Files.list(folder)) {
             next = (int) files.filter(f -> f.toString().endsWith(".eml")).count() + 1;
@@ -51,6 +54,7 @@ public final class Mailbox implements AutoCloseable {
         smtp.start();
         web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), webPort), 16);
         web.createContext("/", this::serve);
+        providers.mount(web);
         web.start();
         keeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mailbox");
@@ -60,10 +64,13 @@ public final class Mailbox implements AutoCloseable {
         keeper.scheduleWithFixedDelay(this::keepNew, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts SMTP on {@code smtpPort} and the web page on {@code webPort}, keeping mail in {@code folder}. */
-    public static Mailbox start(Path folder, int smtpPort, int webPort) {
+    /**
+     * Starts SMTP on {@code smtpPort} and the web page and providers on {@code webPort}, keeping mail in
+     * {@code <dataDir>/mailbox}, letters in {@code <dataDir>/post} and SMS in {@code <dataDir>/sms}.
+     */
+    public static Mailbox start(Path dataDir, int smtpPort, int webPort) {
         try {
-            return new Mailbox(folder, smtpPort, webPort);
+            return new Mailbox(dataDir.resolve("mailbox"), dataDir.resolve("post"), dataDir.resolve("sms"), smtpPort, webPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the mailbox", e);
         }
@@ -71,6 +78,35 @@ public final class Mailbox implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** Where letters are kept (the PDF and its envelope). */
+    public Path letterFolder() {
+        return providers.letters();
+    }
+
+    public Path smsFolder() {
+        return providers.texts();
+    }
+
+    /** The letters posted so far (PDF), oldest first. */
+    public List<Path> letters() {
+        return providers.letterFiles();
+    }
+
+    /** The SMS sent so far, oldest first. */
+    public List<Path> texts() {
+        return providers.textFiles();
+    }
+
+    /** The base URL of the local print-and-post provider (tijdig.notification.post.base-url). */
+    public String postProviderUrl() {
+        return "http://127.0.0.1:" + web.getAddress().getPort() + "/providers/post";
+    }
+
+    /** The base URL of the local SMS provider (tijdig.notification.sms.base-url). */
+    public String smsProviderUrl() {
+        return "http://127.0.0.1:" + web.getAddress().getPort() + "/providers/sms";
     }
 
     /** Writes the messages that arrived since the last look; a message to two recipients is one file. */
@@ -118,24 +154,58 @@ public final class Mailbox implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             if ("/".equals(path)) {
                 StringBuilder page = new StringBuilder("<!doctype html><meta charset=utf-8><title>Tijdig mailbox</title>"
-                        + "<h1>Tijdig mailbox</h1><p>Every message the platform sent, newest first; the files are in "
-                        + escape(folder.toString()) + ".</p><ul>");
+                        + "<h1>Tijdig mailbox</h1><p>Everything the platform sent to debtors and creditors, newest first.</p>"
+                        + "<h2>Email</h2><p>" + escape(folder.toString()) + "</p><ul>");
                 List<Path> all = messages();
                 for (int i = all.size() - 1; i >= 0; i--) {
                     String name = all.get(i).getFileName().toString();
-                    page.append("<li><a href=\"/").append(escape(name)).append("\">").append(escape(name))
+                    page.append("<li><a href=\"/mail/").append(escape(name)).append("\">").append(escape(name))
                             .append("</a> ").append(escape(subject(all.get(i)))).append("</li>");
+                }
+                page.append("</ul><h2>Letters (post)</h2><p>").append(escape(providers.letters().toString())).append("</p><ul>");
+                List<Path> letters = providers.letterFiles();
+                for (int i = letters.size() - 1; i >= 0; i--) {
+                    String name = letters.get(i).getFileName().toString();
+                    page.append("<li><a href=\"/post/").append(escape(name)).append("\">").append(escape(name)).append("</a></li>");
+                }
+                page.append("</ul><h2>SMS</h2><p>").append(escape(providers.texts().toString())).append("</p><ul>");
+                List<Path> texts = providers.textFiles();
+                for (int i = texts.size() - 1; i >= 0; i--) {
+                    String name = texts.get(i).getFileName().toString();
+                    page.append("<li><a href=\"/sms/").append(escape(name)).append("\">").append(escape(name)).append("</a></li>");
                 }
                 send(exchange, 200, "text/html; charset=utf-8", page.append("</ul>").toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Path file = folder.resolve(path.substring(1)).normalize();
-            if (!file.getParent().equals(folder) || !path.endsWith(".eml") || !Files.isRegularFile(file)) {
+            Path file = file(path);
+            if (file == null) {
                 send(exchange, 404, "text/plain", "no such message".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, "text/plain; charset=utf-8", Files.readAllBytes(file));
+            send(exchange, 200, file.toString().endsWith(".pdf") ? "application/pdf" : "text/plain; charset=utf-8",
+                    Files.readAllBytes(file));
         }
+    }
+
+    /** The file a page link names, only inside the three folders and of their kinds; null otherwise. */
+    private Path file(String path) {
+        String[] parts = path.split("/", 3);
+        if (parts.length != 3) {
+            return null;
+        }
+        Path dir = switch (parts[1]) {
+            case "mail" -> folder;
+            case "post" -> providers.letters();
+            case "sms" -> providers.texts();
+            default -> null;
+        };
+        if (dir == null) {
+            return null;
+        }
+        Path file = dir.resolve(parts[2]).normalize();
+        String name = file.getFileName().toString();
+        boolean kind = name.endsWith(".eml") || name.endsWith(".pdf") || name.endsWith(".txt");
+        return file.getParent().equals(dir) && kind && Files.isRegularFile(file) ? file : null;
     }
 
     private static String subject(Path file) {

@@ -94,7 +94,7 @@ public final class Platform implements AutoCloseable {
         }
         postgres.createDatabase("keycloak");
         mailbox = progress.step("mailbox", "smtp port " + settings.port("smtp") + ", web port " + settings.port("mailbox"),
-                () -> Mailbox.start(data.resolve("mailbox"), settings.port("smtp"), settings.port("mailbox")));
+                () -> Mailbox.start(data, settings.port("smtp"), settings.port("mailbox")));
         stopOrder.add(0, mailbox);
         boolean firstStart = !Files.exists(data.resolve("keycloak"));
         keycloak = progress.step("keycloak", "port " + settings.port("keycloak")
@@ -142,6 +142,11 @@ public final class Platform implements AutoCloseable {
         properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         properties.put("quarkus.mailer.host", "127.0.0.1");
         properties.put("quarkus.mailer.port", String.valueOf(settings.port("smtp")));
+        // letters and SMS go to the local providers, which keep them in the data folder
+        properties.put("tijdig.notification.post.base-url", mailbox.postProviderUrl());
+        properties.put("tijdig.notification.post.api-key", "local");
+        properties.put("tijdig.notification.sms.base-url", mailbox.smsProviderUrl());
+        properties.put("tijdig.notification.sms.api-key", "local");
         properties.put("tijdig.notification.webhooks.secret-keys", secrets.getProperty("webhook-secret-keys"));
         properties.put("tijdig.collection.secret-keys", secrets.getProperty("partner-secret-keys"));
         properties.put("tijdig.collection.files.root", data.resolve("collection-files").toString());

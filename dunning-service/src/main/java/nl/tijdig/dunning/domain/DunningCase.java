@@ -328,6 +328,9 @@ public final class DunningCase {
         if (command instanceof Assign && state.status() == Status.ESCALATED) {
             return List.of(new Closed(ClosedReason.ASSIGNED));
         }
+        if (state.status() == Status.ESCALATED && command instanceof OpenChanged changed) {
+            return escalatedOpenChanged(changed, state);
+        }
         if (state.status() == Status.CLOSED || state.status() == Status.ESCALATED) {
             return List.of(); // nothing happens to a finished case
         }
@@ -481,6 +484,20 @@ public final class DunningCase {
             earliest = earliest.isAfter(gapEnd) ? earliest : gapEnd;
         }
         return Optional.of(earliest);
+    }
+
+    /**
+     * An escalated case takes no step, but the claim is still the creditor's: what the agency collects (or a credit
+     * note) lowers what is open, and when nothing is open the case closes, so no report, prescription warning or VAT
+     * relief treats a paid claim as open.
+     */
+    private static List<Event> escalatedOpenChanged(OpenChanged changed, State state) {
+        boolean payment = changed.ifZero() == ClosedReason.PAID;
+        if (!changed.open().isPositive()) {
+            return List.of(new OpenUpdated(changed.open(), changed.on(), payment), new Closed(changed.ifZero()));
+        }
+        return changed.open().equals(state.open()) ? List.of()
+                : List.of(new OpenUpdated(changed.open(), changed.on(), payment));
     }
 
     private static List<Event> openChanged(OpenChanged changed, State state) {

@@ -157,6 +157,36 @@ class DunningCaseTest {
     }
 
     @Test
+    void an_escalated_case_counts_what_the_agency_collects_and_closes_paid_when_nothing_is_open() {
+        // given a case escalated to a collection agency
+        Given given = consumerCase();
+        LocalDate day = DUE.plusDays(15);
+        given.when(new Tick(DUE.minusDays(3)));
+        given.delivered("pre-due", DUE.minusDays(3), null);
+        given.when(new Tick(DUE.plusDays(1)));
+        given.delivered("friendly", DUE.plusDays(1), null);
+        given.when(new Tick(DUE.plusDays(8)));
+        given.when(new Tick(day));
+        LocalDate deadline = FourteenDayLetter.deadline(day, FourteenDayLetter.Delivery.POST, false);
+        given.delivered("final", day, deadline);
+        given.when(new Tick(deadline.plusDays(1)));
+        given.when(new Approve());
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.ESCALATED);
+
+        // when the agency collects part, then only what is open changes: no step, still escalated
+        LocalDate collected = deadline.plusDays(20);
+        assertThat(given.when(new OpenChanged(Money.eur("40.00"), ClosedReason.PAID, collected)))
+                .containsExactly(new OpenUpdated(Money.eur("40.00"), collected, true));
+        assertThat(given.state.status()).isEqualTo(DunningCase.Status.ESCALATED);
+        assertThat(given.when(new Tick(collected.plusDays(30)))).isEmpty();
+
+        // when it collects the rest, then the case closes as paid, once
+        assertThat(given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID, collected.plusDays(5))))
+                .containsExactly(new OpenUpdated(Money.eur("0.00"), collected.plusDays(5), true), new Closed(ClosedReason.PAID));
+        assertThat(given.when(new OpenChanged(Money.eur("0.00"), ClosedReason.PAID, collected.plusDays(5)))).isEmpty();
+    }
+
+    @Test
     void a_reversed_payment_opens_a_paid_case_again_and_the_schedule_knows_its_next_day() {
         Given given = consumerCase();
         assertThat(DunningCase.nextActionOn(given.state)).contains(DUE.minusDays(3));

@@ -71,10 +71,15 @@ final class Creditor {
 
     /** Issues an invoice of {@code quantity} hours at € 45.00 plus 21 % VAT; returns it as issued. */
     JsonPath invoice(String debtorId, int quantity) {
+        return invoice(debtorId, quantity, Stack.today());
+    }
+
+    /** As {@link #invoice(String, int)}, delivered on {@code delivered} (asks no other service for the day). */
+    JsonPath invoice(String debtorId, int quantity, LocalDate delivered) {
         return call("invoice-service").body("""
                 {"debtorId": "%s", "deliveryDate": "%s",
                  "lines": [{"description": "Schoonmaak kantoor", "quantity": %d, "unitPrice": "45.00", "vat": "STANDARD"}]}"""
-                .formatted(debtorId, Stack.today(), quantity)).post("/invoices").then().statusCode(201).extract().jsonPath();
+                .formatted(debtorId, delivered, quantity)).post("/invoices").then().statusCode(201).extract().jsonPath();
     }
 
     /** The invoice as the invoice-service shows it. */

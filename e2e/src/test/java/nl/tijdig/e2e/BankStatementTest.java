@@ -1,5 +1,7 @@
 package nl.tijdig.e2e;
 
+import nl.tijdig.launcher.demo.Camt053;
+import nl.tijdig.launcher.demo.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,7 +19,7 @@ class BankStatementTest {
     @Test
     void a_camt053_statement_pays_three_invoices_and_every_service_sees_them_paid() {
         // given a creditor with three debtors and an open invoice each
-        Creditor creditor = Creditor.create("camt");
+        Tenant creditor = Tenant.create(Stack.target(), "camt");
         JsonPath bakery = creditor.invoice(creditor.businessDebtor("Bakkerij De Gouden Korst B.V.", "administratie@goudenkorst.nl"), 20);
         JsonPath printer = creditor.invoice(creditor.businessDebtor("Drukkerij Van Dam", "boekhouding@drukkerijvandam.nl"), 4);
         JsonPath salon = creditor.invoice(creditor.businessDebtor("Kapsalon Knip", "info@kapsalonknip.nl"), 2);
@@ -26,7 +28,7 @@ class BankStatementTest {
 
         // when the bank's statement of the next day comes in: two by betalingskenmerk, one naming the invoice number
         LocalDate day = Stack.today();
-        String statement = new Camt053(Creditor.IBAN, day)
+        String statement = new Camt053(Tenant.IBAN, day)
                 .creditWithReference(bakery.getString("totalInclVat.amount"), "BAKKERIJ DE GOUDEN KORST BV",
                         "NL93RABO0123456780", bakery.getString("paymentReference"))
                 .creditWithReference(printer.getString("totalInclVat.amount"), "DRUKKERIJ VAN DAM", "NL20INGB0001234567",

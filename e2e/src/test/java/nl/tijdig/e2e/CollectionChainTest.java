@@ -1,5 +1,7 @@
 package nl.tijdig.e2e;
 
+import nl.tijdig.launcher.demo.DemoPartners;
+import nl.tijdig.launcher.demo.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,11 +29,11 @@ class CollectionChainTest {
 
     @Test
     void an_unpaid_consumer_invoice_goes_from_reminders_to_the_agency_and_closes_when_the_agency_collects() throws Exception {
-        try (AgencyServer agency = new AgencyServer()) {
+        try (DemoPartners agency = new DemoPartners()) {
             // given a creditor with a collection agency for consumers, and an invoice to a consumer
-            Creditor creditor = Creditor.create("chain");
+            Tenant creditor = Tenant.create(Stack.target(), "chain");
             JsonPath partner = creditor.call("collection-gateway").body(Map.of("name", "Incassobureau Zuid", "kind", "REST_AGENCY",
-                    "segment", "B2C", "priority", 1, "active", true, "baseUrl", agency.url(), "apiKey", "agency-key"))
+                    "segment", "B2C", "priority", 1, "active", true, "baseUrl", agency.agencyUrl(), "apiKey", "agency-key"))
                     .post("/partners").then().statusCode(201).extract().jsonPath();
             String email = "j.devries-" + creditor.tenantId.toString().substring(0, 8) + "@example.nl";
             String debtor = creditor.call("invoice-service").body(Map.of("kind", "CONSUMER", "name", "J. de Vries",
@@ -61,7 +63,7 @@ class CollectionChainTest {
 
             // then the agency gets the case once, with its key, as the contract says
             await().atMost(WAIT).until(() -> agency.cases().size() == 1);
-            AgencyServer.Received handed = agency.cases().get(0);
+            DemoPartners.Received handed = agency.cases().get(0);
             assertThat(handed.authorization()).isEqualTo("Bearer agency-key");
             String caseReference = handed.request().path("caseReference").asText();
             assertThat(handed.idempotencyKey()).isEqualTo(caseReference);
@@ -95,7 +97,7 @@ class CollectionChainTest {
      * Moves the business clock to each day the case has something due and runs the scheduler, waiting for each letter's
      * delivery, until the case reaches {@code status}.
      */
-    private static void walkUntil(Creditor creditor, String invoiceId, String status) {
+    private static void walkUntil(Tenant creditor, String invoiceId, String status) {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (true) {
             JsonPath now = creditor.dunningCase(invoiceId);
@@ -135,7 +137,6 @@ class CollectionChainTest {
 
     /** The agency lives in the platform's (moved) time, as every party of the demo does. */
     private static Instant businessNow() {
-        return Instant.parse(io.restassured.RestAssured.given().baseUri(Stack.url("dunning-service")).auth()
-                .oauth2(Stack.operatorToken()).get("/admin/clock").then().statusCode(200).extract().path("now"));
+        return Stack.target().now();
     }
 }

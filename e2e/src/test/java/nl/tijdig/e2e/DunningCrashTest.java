@@ -1,5 +1,6 @@
 package nl.tijdig.e2e;
 
+import nl.tijdig.launcher.demo.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,7 +29,7 @@ class DunningCrashTest {
 
     @Test
     void a_dunning_service_killed_during_a_burst_of_1000_invoices_loses_nothing_and_sends_no_reminder_twice() throws Exception {
-        Creditor creditor = Creditor.create("crash");
+        Tenant creditor = Tenant.create(Stack.target(), "crash");
         String tag = creditor.tenantId.toString().substring(0, 8);
         List<String> emails = new ArrayList<>();
         List<String> debtors = new ArrayList<>();
@@ -107,7 +108,7 @@ class DunningCrashTest {
     }
 
     /** The tenant's cases (in a state, or all), every page. */
-    private static List<Map<String, Object>> cases(Creditor creditor, String status) {
+    private static List<Map<String, Object>> cases(Tenant creditor, String status) {
         List<Map<String, Object>> all = new ArrayList<>();
         String after = null;
         do {

@@ -1,5 +1,6 @@
 package nl.tijdig.e2e;
 
+import nl.tijdig.launcher.demo.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +20,7 @@ class PaymentCrossesReminderTest {
     @Test
     void the_debtor_who_paid_before_the_reminder_day_gets_no_reminder_and_the_other_does() {
         // given two debtors with an invoice each, due on the same day
-        Creditor creditor = Creditor.create("crossing");
+        Tenant creditor = Tenant.create(Stack.target(), "crossing");
         String paidBy = "betaald-" + creditor.tenantId.toString().substring(0, 8) + "@goudenkorst.nl";
         String unpaidBy = "open-" + creditor.tenantId.toString().substring(0, 8) + "@drukkerijvandam.nl";
         JsonPath paid = creditor.invoice(creditor.businessDebtor("Bakkerij De Gouden Korst B.V.", paidBy), 10);

@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +23,8 @@ import nl.tijdig.testing.process.Ports;
  */
 final class Stack {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static Platform platform;
-    private static String operatorToken;
-    private static Instant operatorTokenAt = Instant.EPOCH;
+    private static nl.tijdig.launcher.demo.Target target;
 
     private Stack() {
     }
@@ -49,48 +45,39 @@ final class Stack {
         return platform;
     }
 
-    static String url(String service) {
-        return platform().url(service);
+    /** The running platform as clients see it. */
+    static synchronized nl.tijdig.launcher.demo.Target target() {
+        if (target == null) {
+            target = nl.tijdig.launcher.demo.Target.of(platform());
+        }
+        return target;
     }
 
-    /** A token of the operator (it moves the clock and runs the scheduler). */
-    static synchronized String operatorToken() {
-        if (operatorTokenAt.isBefore(Instant.now().minusSeconds(60))) {
-            operatorToken = platform().demo().operatorToken();
-            operatorTokenAt = Instant.now();
-        }
-        return operatorToken;
+    static String url(String service) {
+        return target().url(service);
+    }
+
+    static String operatorToken() {
+        return target().operatorToken();
     }
 
     /** The business day now, on the platform's shared clock. */
     static LocalDate today() {
-        return LocalDate.parse(io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth()
-                .oauth2(operatorToken()).get("/admin/clock").then().statusCode(200).extract().path("today"));
+        return target().today();
     }
 
     /** Moves the whole platform's clock to 09:00 in Amsterdam on {@code day} (never back: other tests share it). */
     static void moveTo(LocalDate day) {
-        Instant now = day.atTime(9, 0).atZone(AMSTERDAM).toInstant();
-        io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth().oauth2(operatorToken())
-                .contentType("application/json").body(Map.of("now", now.toString())).put("/admin/clock").then()
-                .statusCode(200);
-        // every service reads the shared clock again within its recheck (0.2 s)
-        sleep(Duration.ofSeconds(1));
+        target().moveTo(day);
     }
 
     /** One scheduler run of the dunning-service, as the operator asks for it. */
     static void runDunning() {
-        io.restassured.RestAssured.given().baseUri(url("dunning-service")).auth().oauth2(operatorToken())
-                .post("/admin/dunning-runs").then().statusCode(200);
+        target().runDunning();
     }
 
     static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        nl.tijdig.launcher.demo.Target.sleep(duration);
     }
 
     private static void deleteRecursively(Path dir) {

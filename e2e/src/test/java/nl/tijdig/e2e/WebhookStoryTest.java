@@ -1,5 +1,6 @@
 package nl.tijdig.e2e;
 
+import nl.tijdig.launcher.demo.Tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,7 @@ class WebhookStoryTest {
     void a_webhook_receiver_gets_the_whole_story_of_an_invoice_once_and_signed() {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             // given a creditor whose accounting package subscribed to the story's events
-            Creditor creditor = Creditor.create("webhooks");
+            Tenant creditor = Tenant.create(Stack.target(), "webhooks");
             JsonPath subscribed = creditor.call("notification-service").body(Map.of("url", receiver.url(), "eventTypes", STORY,
                     "description", "Boekhouding")).post("/webhook-subscriptions").then().statusCode(201).extract().jsonPath();
             String secret = subscribed.getString("secret");

@@ -21,6 +21,7 @@ public final class Main {
 
     private static final String USAGE = """
             Usage: ./tijdig [--port NAME=PORT]... [--data FOLDER]
+                   ./tijdig demo [--data FOLDER]
 
             Starts Tijdig on this machine: PostgreSQL, Kafka, Keycloak, a local mailbox and the five
             services, and runs them until Ctrl-C. Data and logs stay in FOLDER (default .tijdig in the
@@ -30,6 +31,10 @@ public final class Main {
             %s
               --data FOLDER      where data and logs live
               --help             this text
+
+            ./tijdig demo runs the demo on the platform that runs (in another terminal): a new
+            creditor with 100 invoices, payments, 60 business days of dunning, the demo agency and
+            factor; it ends by checking what happened (exit status 1 when a check failed).
             """;
 
     private Main() {
@@ -37,6 +42,17 @@ public final class Main {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
+        if (args.length > 0 && "demo".equals(args[0])) {
+            try {
+                Settings settings = parse(java.util.Arrays.copyOfRange(args, 1, args.length),
+                        Path.of(System.getProperty("tijdig.root", ".")));
+                boolean passed = settings == null || demo(settings, out);
+                System.exit(passed ? 0 : 1);
+            } catch (LaunchException e) {
+                System.err.println("The demo did not run: " + e.getMessage());
+                System.exit(1);
+            }
+        }
         try {
             Settings settings = parse(args, Path.of(System.getProperty("tijdig.root", ".")));
             if (settings == null) {
@@ -55,6 +71,39 @@ public final class Main {
             e.printStackTrace();
             System.exit(1);
         }
+    }
+
+    /** The demo against the platform whose settings {@code platform.env} in the data folder holds. */
+    private static boolean demo(Settings settings, PrintStream out) {
+        Path env = settings.dataDir().resolve("platform.env");
+        java.util.Properties values = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(env)) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new LaunchException("no running platform found: " + env + " is missing. Start it first with ./tijdig"
+                    + " (in another terminal), then run ./tijdig demo");
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : Settings.SERVICES.keySet()) {
+            urls.put(service, values.getProperty("TIJDIG_" + service.toUpperCase().replace('-', '_') + "_URL"));
+        }
+        String keycloak = values.getProperty("TIJDIG_KEYCLOAK_URL");
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(urls.get("dunning-service") + "/q/health/ready")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new LaunchException("the platform of " + env + " does not answer (" + urls.get("dunning-service")
+                    + "). Start it with ./tijdig, then run ./tijdig demo");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        nl.tijdig.testing.keycloak.KeycloakAdmin admin = nl.tijdig.testing.keycloak.KeycloakAdmin.at(keycloak, Platform.REALM);
+        nl.tijdig.launcher.demo.Target target = new nl.tijdig.launcher.demo.Target(urls, admin,
+                new nl.tijdig.testing.keycloak.KeycloakAdmin.Client(values.getProperty("TIJDIG_OPERATOR_CLIENT_ID"),
+                        values.getProperty("TIJDIG_OPERATOR_CLIENT_SECRET"), null), settings.dataDir());
+        return nl.tijdig.launcher.demo.Demo.run(target, out).stream().allMatch(nl.tijdig.launcher.demo.Demo.Check::passed);
     }
 
     static Settings parse(String[] args, Path root) {
@@ -166,6 +215,7 @@ public final class Main {
                 "TIJDIG_OPERATOR_CLIENT_ID=" + demo.operator().clientId(),
                 "TIJDIG_OPERATOR_CLIENT_SECRET=" + demo.operator().secret(),
                 "TIJDIG_MAILBOX_DIR=" + platform.mailbox().folder(),
+                "TIJDIG_KEYCLOAK_URL=" + platform.keycloak().url(),
                 "TIJDIG_KAFKA=" + platform.kafka().bootstrapServers())
                 .forEach(line -> env.append(line).append('\n'));
         return env.toString();

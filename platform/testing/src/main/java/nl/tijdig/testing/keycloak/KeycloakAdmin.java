@@ -20,19 +20,30 @@ public final class KeycloakAdmin {
     /** Admin tokens live 60 s: one older than this is fetched again (starting services between calls takes longer). */
     private static final long TOKEN_REUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
-    private final KeycloakServer server;
+    private final String url;
+    private final String realm;
     private String token;
     private long tokenAt;
 
     KeycloakAdmin(KeycloakServer server) {
-        this.server = server;
+        this(server.url(), server.realm());
+    }
+
+    private KeycloakAdmin(String url, String realm) {
+        this.url = url;
+        this.realm = realm;
         token();
+    }
+
+    /** The admin API of a running Keycloak (base URL, e.g. {@code http://127.0.0.1:8180}) as the bootstrap admin. */
+    public static KeycloakAdmin at(String url, String realm) {
+        return new KeycloakAdmin(url, realm);
     }
 
     private synchronized String token() {
         if (token == null || System.nanoTime() - tokenAt > TOKEN_REUSE_NANOS) {
             tokenAt = System.nanoTime();
-            token = given().baseUri(server.url()).formParam("grant_type", "password")
+            token = given().baseUri(url).formParam("grant_type", "password")
                     .formParam("client_id", "admin-cli").formParam("username", KeycloakServer.ADMIN)
                     .formParam("password", KeycloakServer.ADMIN)
                     .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
@@ -46,7 +57,7 @@ public final class KeycloakAdmin {
     }
 
     private RequestSpecification api() {
-        return given().baseUri(server.url() + "/admin/realms/" + server.realm()).auth().oauth2(token())
+        return given().baseUri(url + "/admin/realms/" + realm).auth().oauth2(token())
                 .contentType(ContentType.JSON);
     }
 
@@ -172,18 +183,18 @@ public final class KeycloakAdmin {
 
     /** An access token of a user by the password grant of a public client. */
     public String userToken(String clientId, String username, String password) {
-        return given().baseUri(server.url()).formParam("grant_type", "password").formParam("client_id", clientId)
+        return given().baseUri(url).formParam("grant_type", "password").formParam("client_id", clientId)
                 .formParam("username", username).formParam("password", password)
-                .post("/realms/" + server.realm() + "/protocol/openid-connect/token").then().statusCode(200).extract()
+                .post("/realms/" + realm + "/protocol/openid-connect/token").then().statusCode(200).extract()
                 .path("access_token");
     }
 
     private Response tokenRequest(Client client, String host) {
-        RequestSpecification request = given().baseUri(server.url()).formParam("grant_type", "client_credentials")
+        RequestSpecification request = given().baseUri(url).formParam("grant_type", "client_credentials")
                 .formParam("client_id", client.clientId()).formParam("client_secret", client.secret());
         if (host != null) {
             request = request.header("Host", host);
         }
-        return request.post("/realms/" + server.realm() + "/protocol/openid-connect/token");
+        return request.post("/realms/" + realm + "/protocol/openid-connect/token");
     }
 }

@@ -1,11 +1,11 @@
-package nl.tijdig.e2e;
+package nl.tijdig.launcher.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A camt.053.001.02 day statement of the creditor's account with incoming transfers, as a Dutch bank sends it. */
-final class Camt053 {
+public final class Camt053 {
 
     private record Credit(String amount, String payer, String iban, String structuredReference, String text) {
     }
@@ -14,24 +14,24 @@ final class Camt053 {
     private final LocalDate day;
     private final List<Credit> credits = new ArrayList<>();
 
-    Camt053(String account, LocalDate day) {
+    public Camt053(String account, LocalDate day) {
         this.account = account;
         this.day = day;
     }
 
     /** A transfer quoting the invoice's betalingskenmerk as a structured creditor reference. */
-    Camt053 creditWithReference(String amount, String payer, String iban, String betalingskenmerk) {
+    public Camt053 creditWithReference(String amount, String payer, String iban, String betalingskenmerk) {
         credits.add(new Credit(amount, payer, iban, betalingskenmerk, null));
         return this;
     }
 
     /** A transfer with only free text (e.g. "Factuur E2E-000003"). */
-    Camt053 creditWithText(String amount, String payer, String iban, String text) {
+    public Camt053 creditWithText(String amount, String payer, String iban, String text) {
         credits.add(new Credit(amount, payer, iban, null, text));
         return this;
     }
 
-    String xml() {
+    public String xml() {
         StringBuilder entries = new StringBuilder();
         int n = 0;
         for (Credit credit : credits) {

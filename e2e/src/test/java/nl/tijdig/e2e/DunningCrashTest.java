@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +61,8 @@ class DunningCrashTest {
         dunning.start();
 
         // then every invoice has its one case, open
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> cases(creditor, null).size() == invoices.size());
-        assertThat(cases(creditor, "OPEN")).hasSize(invoices.size());
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> creditor.dunningCases(null).size() == invoices.size());
+        assertThat(creditor.dunningCases("OPEN")).hasSize(invoices.size());
 
         // when the reminder day comes and the dunning-service is killed while it sends the reminders
         LocalDate due = invoices.stream().map(i -> LocalDate.parse(i.getString("dueDate"))).max(LocalDate::compareTo).orElseThrow();
@@ -76,10 +75,10 @@ class DunningCrashTest {
             }
         });
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> run.isDone()
-                || cases(creditor, "AWAITING_DELIVERY").size() + cases(creditor, "OPEN").size() < invoices.size()
-                || !cases(creditor, "AWAITING_DELIVERY").isEmpty());
+                || creditor.dunningCases("AWAITING_DELIVERY").size() + creditor.dunningCases("OPEN").size() < invoices.size()
+                || !creditor.dunningCases("AWAITING_DELIVERY").isEmpty());
         int sentBefore = sentTo(emails);
-        int awaitingDelivery = cases(creditor, "AWAITING_DELIVERY").size();
+        int awaitingDelivery = creditor.dunningCases("AWAITING_DELIVERY").size();
         boolean finished = run.isDone();
         dunning.kill();
         System.out.println("dunning-service killed during the reminder run: cases awaiting delivery " + awaitingDelivery
@@ -91,7 +90,7 @@ class DunningCrashTest {
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             Stack.runDunning();
             assertThat(sentTo(emails)).isEqualTo(DEBTORS);
-            assertThat(cases(creditor, "OPEN")).hasSize(invoices.size());
+            assertThat(creditor.dunningCases("OPEN")).hasSize(invoices.size());
         });
 
         // then each debtor got exactly one reminder, and every case took the friendly reminder once and nothing else
@@ -105,25 +104,6 @@ class DunningCrashTest {
             assertThat(dunningCase.getList("state.taken.key").stream().filter("friendly"::equals)).hasSize(1);
             assertThat(dunningCase.getList("state.taken.key")).doesNotContain("phone", "final");
         }
-    }
-
-    /** The tenant's cases (in a state, or all), every page. */
-    private static List<Map<String, Object>> cases(Tenant creditor, String status) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String after = null;
-        do {
-            var request = creditor.call("dunning-service").queryParam("limit", 200);
-            if (status != null) {
-                request = request.queryParam("status", status);
-            }
-            if (after != null) {
-                request = request.queryParam("after", after);
-            }
-            JsonPath page = request.get("/cases").then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("cases"));
-            after = page.getString("next");
-        } while (after != null);
-        return all;
     }
 
     private static int sentTo(List<String> emails) {

@@ -131,15 +131,20 @@ class DunningCaseTest {
         assertThat(given.when(new Tick(back.plusDays(8)))).extracting(e -> ((StepDue) e).key()).containsExactly("final");
     }
 
-    @Test
-    void the_14_dagenbrief_is_never_skipped_and_escalation_waits_for_its_deadline_and_the_approval() {
-        Given given = consumerCase();
-        LocalDate day = DUE.plusDays(15);
+    /** The pre-due note and the friendly reminder delivered on their days, the phone task due: the final notice is next. */
+    private static void remindedAndCalled(Given given) {
         given.when(new Tick(DUE.minusDays(3)));
         given.delivered("pre-due", DUE.minusDays(3), null);
         given.when(new Tick(DUE.plusDays(1)));
         given.delivered("friendly", DUE.plusDays(1), null);
         given.when(new Tick(DUE.plusDays(8)));
+    }
+
+    @Test
+    void the_14_dagenbrief_is_never_skipped_and_escalation_waits_for_its_deadline_and_the_approval() {
+        Given given = consumerCase();
+        LocalDate day = DUE.plusDays(15);
+        remindedAndCalled(given);
         assertThat(given.when(new Tick(day))).extracting(e -> ((StepDue) e).key()).containsExactly("final");
 
         // not delivered yet: no escalation, however late it gets
@@ -161,11 +166,7 @@ class DunningCaseTest {
         // given a case escalated to a collection agency
         Given given = consumerCase();
         LocalDate day = DUE.plusDays(15);
-        given.when(new Tick(DUE.minusDays(3)));
-        given.delivered("pre-due", DUE.minusDays(3), null);
-        given.when(new Tick(DUE.plusDays(1)));
-        given.delivered("friendly", DUE.plusDays(1), null);
-        given.when(new Tick(DUE.plusDays(8)));
+        remindedAndCalled(given);
         given.when(new Tick(day));
         LocalDate deadline = FourteenDayLetter.deadline(day, FourteenDayLetter.Delivery.POST, false);
         given.delivered("final", day, deadline);

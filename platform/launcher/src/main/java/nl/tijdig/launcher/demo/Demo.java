@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo on a running platform: a creditor with business and consumer debtors issues 100 invoices (some as UBL),
- * gets paid by API and by a camt.053 statement, sells one invoice to the demo factor, and lets 60 days pass
+ * gets paid by API, by a camt.053 statement and by a pay link, sells one invoice to the demo factor, and lets 60 days pass
  * while a collector works the cases (a phone task ends in a promise, a dispute, a payment plan) and approves hand-overs
  * to the demo agency. It ends with the aging report and checks its own expectations, each printed as passed or failed.
  */
@@ -77,6 +77,9 @@ public final class Demo {
                 "active", true, "baseUrl", partners.factorUrl(), "apiKey", "demo-factor-key"))
                 .post("/partners").then().statusCode(201).extract().path("partner.partnerId");
 
+        helder.call("payment-service").body(Map.of("provider", "mollie", "apiKey", "test_demo", "baseUrl", partners.providerUrl(),
+                "webhookBaseUrl", target.url("payment-service"))).put("/payment-provider").then().statusCode(200);
+
         say("Debtors: " + BUSINESSES + " businesses and " + CONSUMERS + " consumers");
         String tag = helder.tenantId.toString().substring(0, 8);
         List<String> debtors = new ArrayList<>();
@@ -131,6 +134,15 @@ public final class Demo {
                 .then().extract().path("status")));
         check("The camt.053 statement was imported", imported, "");
 
+        JsonPath byLink = invoices.get(40);
+        boolean linked = waitFor(Duration.ofSeconds(60), () -> partners.payLinks() >= invoices.size());
+        boolean linkPaid = partners.payByLink(byLink.getString("invoiceNumber"), byLink.getString("debtor.name"),
+                "NL20INGB0001234567", target.now());
+        say(payday + ": invoice " + byLink.getString("invoiceNumber") + " paid by its pay link");
+        check("Every invoice got a pay link, and one was paid through it", linked && linkPaid
+                && waitFor(Duration.ofSeconds(60), () -> "CLOSED".equals(status(helder, byLink.getString("invoiceId")))),
+                partners.payLinks() + " links");
+
         JsonPath sold = invoices.stream().filter(i -> !consumers.contains(i.getString("debtor.debtorId"))).skip(40)
                 .findFirst().orElseThrow();
         say(payday + ": invoice " + sold.getString("invoiceNumber") + " offered to the demo factor");
@@ -147,8 +159,8 @@ public final class Demo {
         for (LocalDate day = payday.plusDays(1); !day.isAfter(start.plusDays(DAYS)); day = day.plusDays(1)) {
             target.moveTo(day);
             target.runDunning();
-            waitFor(Duration.ofSeconds(20), () -> cases(helder, "AWAITING_DELIVERY").isEmpty());
-            for (Map<String, Object> waiting : cases(helder, "AWAITING_APPROVAL")) {
+            waitFor(Duration.ofSeconds(20), () -> helder.dunningCases("AWAITING_DELIVERY").isEmpty());
+            for (Map<String, Object> waiting : helder.dunningCases("AWAITING_APPROVAL")) {
                 if (helder.call("dunning-service").body("{}").post("/cases/" + waiting.get("caseId") + "/approval")
                         .statusCode() == 200) {
                     approved++;
@@ -169,7 +181,7 @@ public final class Demo {
                     promiseHeld = waitFor(Duration.ofSeconds(30), () -> "PROMISED".equals(status(helder, promisedCase)));
                     say(day + ": a phone call ends in a promise to pay by " + day.plusDays(10));
                     String except = promised;
-                    List<Map<String, Object>> open = cases(helder, "OPEN").stream()
+                    List<Map<String, Object>> open = helder.dunningCases("OPEN").stream()
                             .filter(c -> !c.get("caseId").toString().equals(except)).toList();
                     disputed = open.get(0).get("caseId").toString();
                     helder.call("dunning-service").body(Map.of("reason", "SERVICE_DISPUTED", "note", "Ramen niet gewassen"))
@@ -230,33 +242,14 @@ public final class Demo {
     }
 
     private void awaitCases(Tenant tenant, int count) {
-        if (!waitFor(Duration.ofSeconds(60), () -> cases(tenant, null).size() >= count)) {
-            say("  only " + cases(tenant, null).size() + " of " + count + " dunning cases after a minute");
+        if (!waitFor(Duration.ofSeconds(60), () -> tenant.dunningCases(null).size() >= count)) {
+            say("  only " + tenant.dunningCases(null).size() + " of " + count + " dunning cases after a minute");
         }
     }
 
     private static String status(Tenant tenant, String caseId) {
         JsonPath found = tenant.dunningCase(caseId);
         return found == null ? "unknown" : found.getString("state.status");
-    }
-
-    /** The tenant's dunning cases (in a state, or all), every page. */
-    static List<Map<String, Object>> cases(Tenant tenant, String status) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String after = null;
-        do {
-            var request = tenant.call("dunning-service").queryParam("limit", 200);
-            if (status != null) {
-                request = request.queryParam("status", status);
-            }
-            if (after != null) {
-                request = request.queryParam("after", after);
-            }
-            JsonPath page = request.get("/cases").then().statusCode(200).extract().jsonPath();
-            all.addAll(page.getList("cases"));
-            after = page.getString("next");
-        } while (after != null);
-        return all;
     }
 
     private static boolean waitFor(Duration atMost, java.util.function.BooleanSupplier condition) {

@@ -111,6 +111,25 @@ public final class Tenant {
         return response.jsonPath();
     }
 
+    /** The tenant's dunning cases (in a state, or all; as {@code GET /cases} lists them), every page. */
+    public List<Map<String, Object>> dunningCases(String status) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            RequestSpecification request = call("dunning-service").queryParam("limit", 200);
+            if (status != null) {
+                request = request.queryParam("status", status);
+            }
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            JsonPath page = request.get("/cases").then().statusCode(200).extract().jsonPath();
+            all.addAll(page.getList("cases"));
+            after = page.getString("next");
+        } while (after != null);
+        return all;
+    }
+
     /** Reports a payment by API, as a bank integration would. */
     public JsonPath pay(String amount, String reference, LocalDate valueDate) {
         return call("payment-service").header("Idempotency-Key", UUID.randomUUID().toString())

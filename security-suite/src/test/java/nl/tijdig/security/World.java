@@ -27,18 +27,8 @@ final class World implements AutoCloseable {
 
     static final Path ROOT = Path.of(System.getProperty("tijdig.root", "..")).toAbsolutePath().normalize();
     static final String REALM = "tijdig";
-    /** The services under test: name → module folder and database. */
-    static final Map<String, String> SERVICES = services();
-
-    private static Map<String, String> services() {
-        Map<String, String> services = new LinkedHashMap<>();
-        services.put("invoice-service", "invoice");
-        services.put("payment-service", "payment");
-        services.put("dunning-service", "dunning");
-        services.put("notification-service", "notification");
-        services.put("collection-gateway", "collection");
-        return java.util.Collections.unmodifiableMap(services);
-    }
+    /** The services under test: name → module folder and database (as the run command starts them). */
+    static final Map<String, String> SERVICES = nl.tijdig.launcher.Settings.SERVICES;
 
     /** A tenant: its id, group, and a client per role (plus "none": in the tenant, without a role). */
     record Tenant(String name, UUID id, String group, Map<String, KeycloakAdmin.Client> clients) {

@@ -46,7 +46,11 @@ public final class Main {
             try {
                 Settings settings = parse(java.util.Arrays.copyOfRange(args, 1, args.length),
                         Path.of(System.getProperty("tijdig.root", ".")));
-                boolean passed = settings == null || demo(settings, out);
+                if (settings == null) {
+                    out.print(usage());
+                    System.exit(0);
+                }
+                boolean passed = demo(settings, out);
                 System.exit(passed ? 0 : 1);
             } catch (LaunchException e) {
                 System.err.println("The demo did not run: " + e.getMessage());

@@ -85,10 +85,18 @@ public final class Platform implements AutoCloseable {
                 () -> PostgresServer.startAt(data.resolve("postgres"), settings.port("postgres"))));
         CompletableFuture<KafkaBroker> broker = async(() -> progress.step("kafka", "port " + settings.port("kafka"),
                 () -> KafkaBroker.startAt(data.resolve("kafka"), settings.port("kafka"), settings.port("kafka-controller"))));
-        postgres = join(database);
-        stopOrder.add(0, postgres::stop);
-        kafka = join(broker);
-        stopOrder.add(0, kafka::stop);
+        // both started (or failed) before either is joined, so a failure of one still stops the other
+        CompletableFuture.allOf(database, broker).exceptionally(e -> null).join();
+        if (!database.isCompletedExceptionally()) {
+            postgres = database.join();
+            stopOrder.add(0, postgres::stop);
+        }
+        if (!broker.isCompletedExceptionally()) {
+            kafka = broker.join();
+            stopOrder.add(0, kafka::stop);
+        }
+        join(database); // the failure, if one of them failed
+        join(broker);
         for (String db : Settings.SERVICES.values()) {
             postgres.createDatabase(db);
         }
@@ -112,6 +120,15 @@ public final class Platform implements AutoCloseable {
             properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db));
             properties.put("quarkus.datasource.username", db);
             properties.put("quarkus.datasource.password", db);
+            if ("notification-service".equals(name)) {
+                // mail to the local mailbox; letters and SMS to the local providers, which keep them in the data folder
+                properties.put("quarkus.mailer.host", "127.0.0.1");
+                properties.put("quarkus.mailer.port", String.valueOf(settings.port("smtp")));
+                properties.put("tijdig.notification.post.base-url", mailbox.postProviderUrl());
+                properties.put("tijdig.notification.post.api-key", "local");
+                properties.put("tijdig.notification.sms.base-url", mailbox.smsProviderUrl());
+                properties.put("tijdig.notification.sms.api-key", "local");
+            }
             properties.putAll(settings.serviceProperties());
             ServiceProcess service = progress.step(name, "port " + settings.port(name),
                     () -> ServiceProcess.startAt(name, settings.moduleDir(name), data.resolve(name), settings.port(name),
@@ -140,13 +157,6 @@ public final class Platform implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
-        properties.put("quarkus.mailer.host", "127.0.0.1");
-        properties.put("quarkus.mailer.port", String.valueOf(settings.port("smtp")));
-        // letters and SMS go to the local providers, which keep them in the data folder
-        properties.put("tijdig.notification.post.base-url", mailbox.postProviderUrl());
-        properties.put("tijdig.notification.post.api-key", "local");
-        properties.put("tijdig.notification.sms.base-url", mailbox.smsProviderUrl());
-        properties.put("tijdig.notification.sms.api-key", "local");
         properties.put("tijdig.notification.webhooks.secret-keys", secrets.getProperty("webhook-secret-keys"));
         properties.put("tijdig.collection.secret-keys", secrets.getProperty("partner-secret-keys"));
         properties.put("tijdig.collection.files.root", data.resolve("collection-files").toString());

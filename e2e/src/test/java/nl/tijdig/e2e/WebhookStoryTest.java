@@ -50,10 +50,13 @@ class WebhookStoryTest {
             creditor.pay(invoice.getString("totalInclVat.amount"), invoice.getString("paymentReference"), Stack.today());
             awaitTypes(receiver, STORY);
 
-            // then each fact arrived once, in the order it happened, about this invoice, and signed with the secret
+            // then each fact arrived once, about this invoice, and signed with the secret; the facts before the payment
+            // in the order they happened. The payment and the case it closes are facts of two subjects, delivered
+            // independently, so they may arrive in either order (docs/webhooks.md, "Ordering").
             Stack.sleep(Duration.ofSeconds(2));
             List<WebhookReceiver.Delivery> deliveries = receiver.deliveries();
-            assertThat(types(receiver)).containsExactlyElementsOf(STORY);
+            assertThat(types(receiver)).containsExactlyInAnyOrderElementsOf(STORY);
+            assertThat(types(receiver).subList(0, 3)).containsExactlyElementsOf(STORY.subList(0, 3));
             assertThat(deliveries).extracting(WebhookReceiver.Delivery::webhookId).doesNotHaveDuplicates()
                     .allSatisfy(id -> assertThat(id).isNotBlank());
             assertThat(deliveries).allSatisfy(d -> {

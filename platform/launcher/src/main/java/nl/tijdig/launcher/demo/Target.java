@@ -2,6 +2,7 @@ package nl.tijdig.launcher.demo;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,29 +68,34 @@ public final class Target {
         return operatorToken;
     }
 
+    /** A request to the dunning-service's operator API. */
+    private RequestSpecification operator() {
+        return given().filter(RespectRateLimit.INSTANCE).baseUri(url("dunning-service")).auth().oauth2(operatorToken());
+    }
+
     /** The business day now on the platform's shared clock. */
     public LocalDate today() {
-        return LocalDate.parse(given().baseUri(url("dunning-service")).auth().oauth2(operatorToken()).get("/admin/clock")
+        return LocalDate.parse(operator().get("/admin/clock")
                 .then().statusCode(200).extract().path("today"));
     }
 
     /** The business instant now on the platform's shared clock. */
     public Instant now() {
-        return Instant.parse(given().baseUri(url("dunning-service")).auth().oauth2(operatorToken()).get("/admin/clock")
+        return Instant.parse(operator().get("/admin/clock")
                 .then().statusCode(200).extract().path("now"));
     }
 
     /** Moves the whole platform's clock to 09:00 in Amsterdam on {@code day} (never back: others share it). */
     public void moveTo(LocalDate day) {
         Instant now = day.atTime(9, 0).atZone(AMSTERDAM).toInstant();
-        given().baseUri(url("dunning-service")).auth().oauth2(operatorToken()).contentType("application/json")
+        operator().contentType("application/json")
                 .body(Map.of("now", now.toString())).put("/admin/clock").then().statusCode(200);
         sleep(Duration.ofSeconds(1)); // every service reads the shared clock again within 0.2 s
     }
 
     /** One run of the dunning scheduler, as the operator asks for it. */
     public void runDunning() {
-        given().baseUri(url("dunning-service")).auth().oauth2(operatorToken()).post("/admin/dunning-runs").then()
+        operator().post("/admin/dunning-runs").then()
                 .statusCode(200);
     }
 

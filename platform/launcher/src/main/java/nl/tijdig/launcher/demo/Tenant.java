@@ -55,7 +55,7 @@ public final class Tenant {
 
     /** A request to one of the services with this tenant's token. */
     public RequestSpecification call(String service) {
-        return given().baseUri(target.url(service)).auth().oauth2(token()).contentType("application/json");
+        return given().filter(RespectRateLimit.INSTANCE).baseUri(target.url(service)).auth().oauth2(token()).contentType("application/json");
     }
 
     private synchronized String token() {
@@ -109,6 +109,12 @@ public final class Tenant {
             throw new IllegalStateException("GET /cases/" + invoiceId + ": " + response.statusCode() + " " + response.asString());
         }
         return response.jsonPath();
+    }
+
+    /** Whether the tenant has a dunning case in {@code status} (one small request). */
+    public boolean hasDunningCases(String status) {
+        return !call("dunning-service").queryParam("limit", 1).queryParam("status", status).get("/cases").then()
+                .statusCode(200).extract().jsonPath().getList("cases").isEmpty();
     }
 
     /** The tenant's dunning cases (in a state, or all; as {@code GET /cases} lists them), every page. */

@@ -59,6 +59,7 @@ public final class EventConsumer extends BackgroundWorker {
     private final DeadLetters deadLetters;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final Map<String, ?> clientConfig;
     private volatile KafkaConsumer<String, byte[]> kafka;
 
     /**
@@ -67,6 +68,15 @@ public final class EventConsumer extends BackgroundWorker {
      */
     public EventConsumer(String name, Collection<String> topics, String bootstrapServers, Pool pool,
             EventHandler handler, CloudEventsKafka codec, ConsumerSettings settings, Clock clock) {
+        this(name, topics, bootstrapServers, Map.of(), pool, handler, codec, settings, clock);
+    }
+
+    /**
+     * @param clientConfig further Kafka client settings for the consumer and its dead-letter producer: how it
+     *     authenticates and trusts the broker ({@code security.protocol}, {@code sasl.*}, {@code ssl.*})
+     */
+    public EventConsumer(String name, Collection<String> topics, String bootstrapServers, Map<String, ?> clientConfig,
+            Pool pool, EventHandler handler, CloudEventsKafka codec, ConsumerSettings settings, Clock clock) {
         super("event-consumer-" + name);
         this.name = Objects.requireNonNull(name, "name");
         this.topics = List.copyOf(topics);
@@ -77,7 +87,8 @@ public final class EventConsumer extends BackgroundWorker {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = new Inbox(clock);
         this.deadLetters = new DeadLetters(pool, clock);
-        Map<String, Object> config = new HashMap<>();
+        this.clientConfig = Map.copyOf(clientConfig);
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, name);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, name + "-consumer");
@@ -143,7 +154,7 @@ public final class EventConsumer extends BackgroundWorker {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafkaConfig, new StringDeserializer(),
                 new ByteArrayDeserializer());
                 Producer<String, byte[]> dlq = OutboxRelay.producer(
-                        (String) kafkaConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), name + "-dlq", Map.of())) {
+                        (String) kafkaConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), name + "-dlq", clientConfig)) {
             kafka = consumer;
             consumer.subscribe(topics);
             LOG.infof("consumer %s started on %s", name, topics);

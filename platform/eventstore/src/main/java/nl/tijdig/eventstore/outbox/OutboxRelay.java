@@ -68,7 +68,7 @@ public final class OutboxRelay extends BackgroundWorker {
     }
 
     /** The producer settings the relay relies on: acks=all, idempotence, ordered retries. */
-    public static Producer<String, byte[]> producer(String bootstrapServers, String clientId, Map<String, Object> extra) {
+    public static Producer<String, byte[]> producer(String bootstrapServers, String clientId, Map<String, ?> extra) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

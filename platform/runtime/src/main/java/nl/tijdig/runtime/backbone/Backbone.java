@@ -75,8 +75,10 @@ public class Backbone {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String service,
             Instance<EventSubscription> subscriptions) {
+        Map<String, String> security = KafkaClientSecurity.from(
+                name -> org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(name, String.class));
         if (config.outbox().enabled()) {
-            relay = new OutboxRelay(service, pool, OutboxRelay.producer(bootstrapServers, service + "-relay", Map.of()),
+            relay = new OutboxRelay(service, pool, OutboxRelay.producer(bootstrapServers, service + "-relay", security),
                     new RelaySettings(config.outbox().batchSize(), config.outbox().idlePoll(),
                             config.outbox().leaderRetry(), java.time.Duration.ofSeconds(1)));
             relay.start();
@@ -86,7 +88,7 @@ public class Backbone {
                     config.consumers().maxPollRecords(), java.time.Duration.ofMillis(500));
             for (EventSubscription subscription : subscriptions) {
                 EventConsumer consumer = new EventConsumer(subscription.name(), subscription.topics(), bootstrapServers,
-                        pool, subscription.handler(), CloudEventsKafka.standard(), settings, clock);
+                        security, pool, subscription.handler(), CloudEventsKafka.standard(), settings, clock);
                 consumer.start();
                 consumers.add(consumer);
             }

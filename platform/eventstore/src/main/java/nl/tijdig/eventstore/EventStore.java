@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.TraceContext;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.WireMessage;
 import nl.tijdig.kernel.TenantId;
@@ -41,13 +42,32 @@ public final class EventStore {
     private final CloudEventsKafka codec;
     private final ObjectMapper json = EventJson.mapper();
 
+    private final java.util.function.Supplier<TraceContext> currentTrace;
+
     public EventStore(Clock clock, CloudEventsKafka codec) {
+        this(clock, codec, () -> TraceContext.NONE);
+    }
+
+    /**
+     * @param currentTrace the trace the caller is in when it appends (the service's tracer): a published event that
+     *     names no trace of its own carries this one, so its consumers' work continues the trace
+     */
+    public EventStore(Clock clock, CloudEventsKafka codec, java.util.function.Supplier<TraceContext> currentTrace) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.currentTrace = Objects.requireNonNull(currentTrace, "currentTrace");
     }
 
     public EventStore(Clock clock) {
         this(clock, CloudEventsKafka.standard());
+    }
+
+    private TraceContext trace(NewEvent.Published event) {
+        if (event.trace().traceparent() != null) {
+            return event.trace();
+        }
+        TraceContext current = currentTrace.get();
+        return current == null ? TraceContext.NONE : current;
     }
 
     /** What an append did: the stream's new version. */
@@ -113,7 +133,7 @@ public final class EventStore {
                                     + p.event().aggregateId() + ", not " + stream.id());
                         }
                         EventEnvelope envelope = new EventEnvelope(p.eventId(), codec.catalogue().of(p.event()),
-                                stream.id(), tenant, p.event().occurredAt(), version, p.trace(), p.event());
+                                stream.id(), tenant, p.event().occurredAt(), version, trace(p), p.event());
                         WireMessage message = codec.encode(envelope);
                         events.add(p.eventId(), stream.id(), version, envelope.type().type(),
                                 new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8),

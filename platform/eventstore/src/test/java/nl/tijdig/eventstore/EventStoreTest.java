@@ -64,6 +64,31 @@ class EventStoreTest {
     }
 
     @Test
+    void a_published_event_carries_the_trace_its_appender_is_in_unless_it_names_its_own() {
+        // given a store whose caller is in a trace
+        String current = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        EventStore traced = new EventStore(Clock.fixed(Samples.T, ZoneOffset.UTC), nl.tijdig.events.CloudEventsKafka.standard(),
+                () -> new nl.tijdig.events.TraceContext(current, "tijdig=1"));
+        String own = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+        // when one event is appended as it is and one naming a trace of its own
+        NewEvent plain = NewEvent.published(UUID.randomUUID(), Samples.issued(tenant, invoice));
+        NewEvent named = new NewEvent.Published(UUID.randomUUID(), Samples.credited(tenant, invoice, 1),
+                new nl.tijdig.events.TraceContext(own, null));
+        inTransaction(tx -> traced.append(tx, tenant, stream, 0, List.of(plain, named)));
+
+        // then the outbox headers carry the appender's trace on the first and its own on the second
+        assertThat(outboxHeader(plain.eventId(), "traceparent")).isEqualTo(current);
+        assertThat(outboxHeader(plain.eventId(), "tracestate")).isEqualTo("tijdig=1");
+        assertThat(outboxHeader(named.eventId(), "traceparent")).isEqualTo(own);
+    }
+
+    private String outboxHeader(UUID eventId, String header) {
+        return pool.preparedQuery("SELECT headers->>$2 FROM eventstore.outbox WHERE event_id = $1")
+                .execute(Tuple.of(eventId, header)).await().atMost(WAIT).iterator().next().getString(0);
+    }
+
+    @Test
     void two_appends_at_the_same_expected_version_in_overlapping_transactions_one_commits_one_conflicts() {
         // given two transactions on separate connections, both appending to a new stream
         SqlConnection first = pool.getConnection().await().atMost(WAIT);

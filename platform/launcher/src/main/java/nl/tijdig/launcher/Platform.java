@@ -166,6 +166,8 @@ public final class Platform implements AutoCloseable {
         properties.put("tijdig.collection.partners.allow-loopback", "true");
         properties.put("tijdig.notification.webhooks.require-https", "false");
         properties.put("tijdig.notification.webhooks.allow-loopback", "true");
+        // logs a person reads in .tijdig/logs: text, not the JSON lines production gives its log collector
+        properties.put("quarkus.log.console.json.enabled", "false");
         return properties;
     }
 

@@ -20,6 +20,7 @@ import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.inbox.ConsumerSettings;
 import nl.tijdig.eventstore.inbox.DeadLetters;
 import nl.tijdig.eventstore.inbox.EventConsumer;
+import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.eventstore.outbox.OutboxRelay;
 import nl.tijdig.eventstore.outbox.RelaySettings;
 import nl.tijdig.kernel.IdGenerator;
@@ -62,7 +63,7 @@ public class Backbone {
     @Produces
     @Singleton
     EventStore eventStore(Clock clock) {
-        return new EventStore(clock, CloudEventsKafka.standard());
+        return new EventStore(clock, CloudEventsKafka.standard(), EventTracing::current);
     }
 
     @Produces
@@ -74,7 +75,7 @@ public class Backbone {
     void start(@Observes StartupEvent startup, Pool pool, Clock clock, BackboneConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String service,
-            Instance<EventSubscription> subscriptions) {
+            Instance<EventSubscription> subscriptions, Instance<io.opentelemetry.api.trace.Tracer> tracers) {
         Map<String, String> security = KafkaClientSecurity.from(
                 name -> org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(name, String.class));
         if (config.outbox().enabled()) {
@@ -87,8 +88,11 @@ public class Backbone {
             ConsumerSettings settings = new ConsumerSettings(config.consumers().attempts(), config.consumers().backoff(),
                     config.consumers().maxPollRecords(), java.time.Duration.ofMillis(500));
             for (EventSubscription subscription : subscriptions) {
+                EventHandler handler = tracers.isResolvable()
+                        ? EventTracing.consuming(tracers.get(), subscription.name(), subscription.handler())
+                        : subscription.handler();
                 EventConsumer consumer = new EventConsumer(subscription.name(), subscription.topics(), bootstrapServers,
-                        security, pool, subscription.handler(), CloudEventsKafka.standard(), settings, clock);
+                        security, pool, handler, CloudEventsKafka.standard(), settings, clock);
                 consumer.start();
                 consumers.add(consumer);
             }

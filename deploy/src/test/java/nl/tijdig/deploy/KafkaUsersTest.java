@@ -3,15 +3,12 @@ package nl.tijdig.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -20,18 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class KafkaUsersTest {
 
-    static Stream<Arguments> users() {
-        List<Arguments> all = new ArrayList<>();
-        for (String overlay : Overlays.ALL) {
-            for (String service : ServiceCode.SERVICES.keySet().stream().sorted().toList()) {
-                all.add(Arguments.of(overlay, service));
-            }
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("users")
+    @MethodSource("nl.tijdig.deploy.WorkloadRulesTest#workloads")
     void the_users_acls_are_exactly_the_topics_and_groups_the_service_uses(String overlay, String service) {
         // given what the service's code reads, writes and consumes in
         Map<String, Set<String>> expected = new TreeMap<>();

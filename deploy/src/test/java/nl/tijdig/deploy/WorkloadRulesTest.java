@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The rules every service's workload keeps, in every overlay. */
 class WorkloadRulesTest {
 
+    /** Every overlay with every service (also the cases of KafkaUsersTest). */
     static Stream<Arguments> workloads() {
         List<Arguments> all = new ArrayList<>();
         for (String overlay : Overlays.ALL) {

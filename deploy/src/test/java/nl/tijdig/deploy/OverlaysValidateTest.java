@@ -42,6 +42,27 @@ class OverlaysValidateTest {
                 .as(Overlays.describe(r)).isEqualTo(namespace));
     }
 
+    @ParameterizedTest(name = "overlays/{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void secrets_are_referenced_never_committed(String overlay) {
+        List<JsonNode> resources = Overlays.render(overlay);
+        assertThat(Overlays.ofKind(resources, "Secret")).as("Secrets in the manifests").isEmpty();
+        java.util.regex.Pattern secretish = java.util.regex.Pattern.compile("(?i).*(PASSWORD|SECRET|API_KEY|JAAS).*");
+        for (JsonNode resource : resources) {
+            resource.path("data").properties().forEach(entry -> assertThat(entry.getKey())
+                    .as("a secret-looking key in " + Overlays.describe(resource)).doesNotMatch(secretish));
+            for (JsonNode container : resource.path("spec").path("template").path("spec").path("containers")) {
+                for (JsonNode env : container.path("env")) {
+                    if (secretish.matcher(env.path("name").asText()).matches()) {
+                        assertThat(env.has("value")).as(env.path("name").asText() + " in " + Overlays.describe(resource)
+                                + " comes from a Secret").isFalse();
+                        assertThat(env.path("valueFrom").has("secretKeyRef")).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void a_broken_resource_is_refused_by_the_validation() {
         // given a Deployment whose replicas are a word, and a KafkaUser with an ACL operation Kafka does not have

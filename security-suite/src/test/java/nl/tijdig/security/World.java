@@ -74,14 +74,16 @@ final class World implements AutoCloseable {
                     Map.entry("tijdig.api.rate-limit.burst", "10000"),
                     Map.entry("quarkus.mailer.port", String.valueOf(nl.tijdig.testing.process.Ports.free())),
                     // webhook and partner secrets sealed under keys of this run; targets on this machine (the suite checks who
-                    // may call what; the SSRF rules are the notification-service's own tests)
+                    // may call what; the SSRF rules are the services' own tests)
                     Map.entry("tijdig.notification.webhooks.secret-keys", newKey()),
                     Map.entry("tijdig.collection.secret-keys", newKey()),
                     Map.entry("tijdig.collection.files.root", ROOT.resolve("security-suite/target/collection-files").toString()),
                     Map.entry("tijdig.collection.partners.require-https", "false"),
                     Map.entry("tijdig.collection.partners.allow-loopback", "true"),
                     Map.entry("tijdig.notification.webhooks.require-https", "false"),
-                    Map.entry("tijdig.notification.webhooks.allow-loopback", "true"))));
+                    Map.entry("tijdig.notification.webhooks.allow-loopback", "true"),
+                    Map.entry("tijdig.payment.providers.require-https", "false"),
+                    Map.entry("tijdig.payment.providers.allow-loopback", "true"))));
         });
         a = tenant("tenant-a");
         b = tenant("tenant-b");

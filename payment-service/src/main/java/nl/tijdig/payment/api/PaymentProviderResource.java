@@ -1,5 +1,6 @@
 package nl.tijdig.payment.api;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,9 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.payment.domain.Violation;
 import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.paylink.ProviderConfig;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
@@ -55,6 +58,9 @@ public class PaymentProviderResource {
     @Inject
     PayLinks links;
 
+    @Inject
+    ProviderConfig providers;
+
     @GET
     public Uni<ProviderView> get() {
         return links.provider(pool, tenant.get())
@@ -62,6 +68,7 @@ public class PaymentProviderResource {
     }
 
     @PUT
+    @Blocking // the base URL's host is resolved (DNS) to check where it points
     public Uni<ProviderView> put(ProviderRequest request) {
         TenantId owner = tenant.get();
         List<Violation> violations = new ArrayList<>();
@@ -75,9 +82,9 @@ public class PaymentProviderResource {
             violations.add(new Violation("apiKey", "is required"));
         }
         String baseUrl = request.baseUrl() == null ? MOLLIE : request.baseUrl();
-        if (!isHttpUrl(baseUrl)) {
-            violations.add(new Violation("baseUrl", "must be an http(s) URL"));
-        }
+        // the service calls this URL with the tenant's key: public addresses only (server-side request forgery)
+        PublicTarget.refusal(baseUrl, providers.rules(), PublicTarget.Resolver.SYSTEM)
+                .ifPresent(why -> violations.add(new Violation("baseUrl", why)));
         if (!isHttpUrl(request.webhookBaseUrl())) {
             violations.add(new Violation("webhookBaseUrl", "is required: Tijdig's public http(s) URL"));
         }

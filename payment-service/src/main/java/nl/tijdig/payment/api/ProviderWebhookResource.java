@@ -68,7 +68,8 @@ public class ProviderWebhookResource {
     @Inject
     Clock clock;
 
-    final PaymentProviderClient client = new PaymentProviderClient();
+    @Inject
+    PaymentProviderClient client;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

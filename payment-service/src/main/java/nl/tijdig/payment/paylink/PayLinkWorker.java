@@ -38,7 +38,8 @@ public class PayLinkWorker {
     @ConfigProperty(name = "tijdig.pay-links.poll", defaultValue = "PT0.5S")
     Duration poll;
 
-    final PaymentProviderClient client = new PaymentProviderClient();
+    @Inject
+    PaymentProviderClient client;
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {

@@ -12,19 +12,38 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.PublicTarget;
 
 /**
  * A payment provider's API modelled on Mollie's (v2): create a payment (its checkout URL is the pay
  * link), read a payment back (its status: open, paid, canceled, expired, failed), cancel one. Plain
- * HTTPS with the tenant's API key as bearer; create is idempotent by {@code Idempotency-Key}.
+ * HTTPS with the tenant's API key as bearer; create is idempotent by {@code Idempotency-Key}. The tenant's base URL
+ * is checked against server-side request forgery before every call (a name may resolve elsewhere later), and
+ * redirects are not followed.
  */
-public final class PaymentProviderClient {
+@ApplicationScoped
+public class PaymentProviderClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final PublicTarget.Rules rules;
+    private final PublicTarget.Resolver resolver;
+
+    @Inject
+    public PaymentProviderClient(ProviderConfig config) {
+        this(config.rules(), PublicTarget.Resolver.SYSTEM);
+    }
+
+    public PaymentProviderClient(PublicTarget.Rules rules, PublicTarget.Resolver resolver) {
+        this.rules = rules;
+        this.resolver = resolver;
+    }
 
     /** A created payment: the provider's id and where the debtor pays. */
     public record Created(String id, String checkoutUrl) {
@@ -106,8 +125,12 @@ public final class PaymentProviderClient {
         }
     }
 
-    private static URI uri(String baseUrl, String path) {
-        return URI.create(baseUrl.replaceAll("/+$", "") + path);
+    private URI uri(String baseUrl, String path) {
+        String url = baseUrl.replaceAll("/+$", "") + path;
+        PublicTarget.refusal(url, rules, resolver).ifPresent(why -> {
+            throw new ProviderException("the provider's URL " + why);
+        });
+        return URI.create(url);
     }
 
     private static String abbreviate(String body) {

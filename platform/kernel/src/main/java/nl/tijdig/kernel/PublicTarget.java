@@ -40,7 +40,7 @@ public final class PublicTarget {
     private PublicTarget() {
     }
 
-    /** What is wrong with the URL as a webhook target, if anything. */
+    /** What is wrong with the URL as a target (a webhook endpoint, a partner's or a payment provider's API), if anything. */
     public static Optional<String> refusal(String url, Rules rules, Resolver resolver) {
         if (url == null || url.isBlank()) {
             return Optional.of("is required");
@@ -84,7 +84,7 @@ public final class PublicTarget {
             Optional<String> why = refusal(address, rules);
             if (why.isPresent()) {
                 return Optional.of("host " + host + " resolves to " + address.getHostAddress() + ", " + why.get()
-                        + "; webhooks go only to public addresses");
+                        + "; Tijdig calls only public addresses");
             }
         }
         return Optional.empty();

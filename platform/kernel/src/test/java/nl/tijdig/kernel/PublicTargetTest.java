@@ -65,7 +65,7 @@ class PublicTargetTest {
     void targets_that_reach_inside_are_refused_in_production(String url) {
         Optional<String> refusal = PublicTarget.refusal(url, PRODUCTION, RESOLVER);
         assertThat(refusal).as(url).isPresent();
-        assertThat(refusal.get()).contains("webhooks go only to public addresses");
+        assertThat(refusal.get()).contains("Tijdig calls only public addresses");
     }
 
     @Test

@@ -120,6 +120,11 @@ public final class Platform implements AutoCloseable {
             properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db));
             properties.put("quarkus.datasource.username", db);
             properties.put("quarkus.datasource.password", db);
+            if ("payment-service".equals(name)) {
+                // the demo's payment provider is a local program
+                properties.put("tijdig.payment.providers.require-https", "false");
+                properties.put("tijdig.payment.providers.allow-loopback", "true");
+            }
             if ("notification-service".equals(name)) {
                 // mail to the local mailbox; letters and SMS to the local providers, which keep them in the data folder
                 properties.put("quarkus.mailer.host", "127.0.0.1");

@@ -50,7 +50,7 @@ final class Overlays {
      */
     private static synchronized List<String> kustomize(Path dir) {
         if (tool == null) {
-            Optional<Path> kustomize = Tools.onPath("kustomize").filter(k -> major(k, List.of("version"), "kustomize/v(\\d+)|v(\\d+)") >= 4);
+            Optional<Path> kustomize = Tools.onPath("kustomize").filter(k -> major(k, List.of("version"), "v(\\d+)\\.") >= 4);
             Optional<Path> kubectl = Tools.onPath("kubectl")
                     .filter(k -> major(k, List.of("version", "--client"), "Kustomize Version: v(\\d+)") >= 4);
             if ("npm".equals(System.getProperty("tijdig.kustomize"))) {
@@ -87,7 +87,7 @@ final class Overlays {
         if (!m.find()) {
             return -1;
         }
-        return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(m.groupCount()));
+        return Integer.parseInt(m.group(1));
     }
 
     private static List<JsonNode> build(String overlay) {

@@ -1,19 +1,15 @@
 package nl.tijdig.e2e;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import nl.tijdig.launcher.Platform;
 import nl.tijdig.launcher.Progress;
 import nl.tijdig.launcher.Settings;
+import nl.tijdig.testing.process.Folders;
 import nl.tijdig.testing.process.Ports;
 
 /**
@@ -33,7 +29,7 @@ final class Stack {
         if (platform == null) {
             Path root = Path.of(System.getProperty("tijdig.root", "..")).toAbsolutePath().normalize();
             Path data = root.resolve("e2e/target/platform");
-            deleteRecursively(data);
+            Folders.deleteRecursively(data);
             Map<String, Integer> ports = new LinkedHashMap<>();
             Settings.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Ports.free()));
             // the scheduler runs when a test asks (POST /admin/dunning-runs), so a test sees one run at a time
@@ -78,16 +74,5 @@ final class Stack {
 
     static void sleep(Duration duration) {
         nl.tijdig.launcher.demo.Target.sleep(duration);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import nl.tijdig.testing.servers.ParentLink;
 import nl.tijdig.testing.servers.Signals;
 
@@ -136,7 +134,7 @@ public abstract class SupervisedServer implements AutoCloseable {
             }
             Signals.send("KILL", server.stream().filter(ProcessHandle::isAlive).toList());
         }
-        deleteRecursively(dataDir());
+        Folders.deleteRecursively(dataDir());
     }
 
     /** The server's log file. */
@@ -166,16 +164,5 @@ public abstract class SupervisedServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no " + key + " in '" + readyLine + "'");
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

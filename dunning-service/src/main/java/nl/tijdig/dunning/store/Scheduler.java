@@ -24,6 +24,7 @@ import nl.tijdig.dunning.domain.DebtorRun;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.InterestRates;
 import nl.tijdig.dunning.domain.Letter;
+import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.events.CreditorSnapshot;
 import nl.tijdig.events.DebtorContact;
 import nl.tijdig.events.PublicEvent;
@@ -130,7 +131,7 @@ public class Scheduler {
                     }
                     return Uni.join().all(loops).andFailFast().map(runs -> runs.stream().reduce(start, Run::plus));
                 })
-                .call(() -> letterStore.followUpAll(today, batchSize))
+                .call(() -> again(() -> letterStore.followUpAll(today, batchSize)))
                 .call(() -> warnAll(today, batchSize))
                 .call(() -> vatReliefAll(today, batchSize))
                 .call(() -> overviewsAll(today, batchSize))
@@ -169,18 +170,28 @@ public class Scheduler {
     }
 
     private Uni<Void> vatReliefAll(LocalDate today, int batchSize) {
-        return pool.withTransaction(tx -> cases.vatRelief(tx, today, batchSize))
+        return again(() -> pool.withTransaction(tx -> cases.vatRelief(tx, today, batchSize)))
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : vatReliefAll(today, batchSize));
     }
 
     private Uni<Void> overviewsAll(LocalDate today, int batchSize) {
-        return pool.withTransaction(tx -> overviews.publishDue(tx, today, batchSize))
+        return again(() -> pool.withTransaction(tx -> overviews.publishDue(tx, today, batchSize)))
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : overviewsAll(today, batchSize));
     }
 
     private Uni<Void> warnAll(LocalDate today, int batchSize) {
-        return pool.withTransaction(tx -> cases.warnPrescriptions(tx, today, batchSize))
+        return again(() -> pool.withTransaction(tx -> cases.warnPrescriptions(tx, today, batchSize)))
                 .flatMap(count -> count < batchSize ? Uni.createFrom().voidItem() : warnAll(today, batchSize));
+    }
+
+    /**
+     * Work that lost a race with another run — a case it appends to changed under it, or its transaction deadlocked
+     * with another's (ConcurrencyConflictException; nothing of it was written) — is done again, on the new facts.
+     * Runs on every replica and the operator's run may overlap; none of them fails for it.
+     */
+    private static <T> Uni<T> again(java.util.function.Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().deferred(work).onFailure(ConcurrencyConflictException.class).retry()
+                .withBackOff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(400)).atMost(5);
     }
 
     /** How far the run's workers got together, for the progress log. */
@@ -205,7 +216,7 @@ public class Scheduler {
      * is that one's; a batch that rolled back leaves its debtors due for the next run.
      */
     private Uni<Run> loop(LocalDate today, InterestRates rates, int batchSize, Cursor after, Run sum, Progress lastLog) {
-        return pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after, sum)).flatMap(batch -> {
+        return again(() -> pool.withTransaction(tx -> batch(tx, today, rates, batchSize, after, sum))).flatMap(batch -> {
             Run total = sum.plus(batch.run());
             lastLog.add(batch.run(), today);
             if (batch.last() == null) {

@@ -49,7 +49,7 @@ class ProblemJsonTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("lines[0].quantity"))
-                .body("errors[0].message", containsString("veel"));
+                .body("errors[0].message", containsString("decimal"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.tijdig.collection.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +48,7 @@ public class CollectionCaseResource {
     }
 
     /** Why the creditor takes the claim back. */
-    public record Recall(String reason) {
+    public record Recall(@Text(max = Limits.NOTE, lines = true) String reason) {
     }
 
     private static final Set<String> STATUSES = Set.of("OPENED", "HAND_OVER_FAILED", "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "CLOSED");

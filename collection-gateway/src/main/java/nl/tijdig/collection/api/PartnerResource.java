@@ -1,5 +1,7 @@
 package nl.tijdig.collection.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,8 +53,8 @@ public class PartnerResource {
      * {@code baseUrl} of its API (required for a REST_AGENCY; https and public); {@code apiKey} (write-only; left
      * out on a change, the saved one stays).
      */
-    public record Request(String name, String kind, String segment, Money minClaim, Money maxClaim, Integer priority, Boolean active,
-            String baseUrl, String apiKey) {
+    public record Request(@Text(max = Limits.NAME) String name, @Text(max = Limits.CODE) String kind, @Text(max = Limits.CODE) String segment, Money minClaim, Money maxClaim, Integer priority, Boolean active,
+            @Text(max = Limits.URL) String baseUrl, @Text(max = 500) String apiKey) {
     }
 
     /** A partner as shown: never its API key (only whether one is set) nor its callback secret. */

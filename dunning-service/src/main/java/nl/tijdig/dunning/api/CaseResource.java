@@ -1,5 +1,7 @@
 package nl.tijdig.dunning.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +47,11 @@ public class CaseResource {
     }
 
     /** The debtor disputes the invoice: why, and a note. */
-    public record DisputeRequest(DunningCase.DisputeReason reason, String note) {
+    public record DisputeRequest(DunningCase.DisputeReason reason, @Text(max = Limits.NOTE, lines = true) String note) {
     }
 
     /** How the dispute ended, and a note. */
-    public record ResolutionRequest(DunningCase.DisputeOutcome outcome, String note) {
+    public record ResolutionRequest(DunningCase.DisputeOutcome outcome, @Text(max = Limits.NOTE, lines = true) String note) {
     }
 
     /** A payment plan: its instalments (dates ascending, summing to what is open) and grace days (0–30, default 5). */
@@ -61,7 +63,7 @@ public class CaseResource {
     }
 
     /** Why the claim is written off. */
-    public record WriteOffRequest(String reason) {
+    public record WriteOffRequest(@Text(max = Limits.NOTE, lines = true) String reason) {
     }
 
     /** A second user's decision on a pending write-off. */
@@ -69,7 +71,7 @@ public class CaseResource {
     }
 
     /** Why the creditor does not hand the claim over (now). */
-    public record RejectionRequest(String note) {
+    public record RejectionRequest(@Text(max = Limits.NOTE, lines = true) String note) {
     }
 
     /** The day the debtor promised to pay by. */

@@ -1,5 +1,7 @@
 package nl.tijdig.invoice.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,9 +32,9 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class CreditorProfileResource {
 
     /** The profile as the API takes and shows it. */
-    public record ProfileDto(String name, AddressDto address, String kvkNumber, String vatId, String iban, String bic,
-            String senderEmail, Integer b2bTermDays, Integer b2cTermDays, String logoUrl, String footer,
-            String invoiceSeries) {
+    public record ProfileDto(@Text(max = Limits.NAME) String name, AddressDto address, @Text(max = Limits.CODE) String kvkNumber, @Text(max = Limits.CODE) String vatId, @Text(max = Limits.CODE) String iban, @Text(max = Limits.CODE) String bic,
+            @Text(max = Limits.EMAIL) String senderEmail, Integer b2bTermDays, Integer b2cTermDays, @Text(max = Limits.URL) String logoUrl, @Text(max = Limits.NOTE, lines = true) String footer,
+            @Text(max = Limits.CODE) String invoiceSeries) {
 
         CreditorProfile toDomain() {
             AddressDto a = address;

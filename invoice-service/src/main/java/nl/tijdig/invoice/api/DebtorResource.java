@@ -1,5 +1,7 @@
 package nl.tijdig.invoice.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,11 +42,11 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class DebtorResource {
 
     /** A debtor as the API takes it; {@code segment} only to override the one the kind implies. */
-    public record DebtorRequest(Debtor.Kind kind, String name, AddressDto address, String kvkNumber, String vatId,
-            String email, String language, String iban, Segment segment, Integer termDays, boolean longTermAgreed) {
+    public record DebtorRequest(Debtor.Kind kind, @Text(max = Limits.NAME) String name, AddressDto address, @Text(max = Limits.CODE) String kvkNumber, @Text(max = Limits.CODE) String vatId,
+            @Text(max = Limits.EMAIL) String email, @Text(max = Limits.CODE) String language, @Text(max = Limits.CODE) String iban, Segment segment, Integer termDays, boolean longTermAgreed) {
     }
 
-    public record AddressDto(String street, String postalCode, String city, String countryCode) {
+    public record AddressDto(@Text(max = Limits.NAME) String street, @Text(max = Limits.CODE) String postalCode, @Text(max = Limits.NAME) String city, @Text(max = Limits.CODE) String countryCode) {
     }
 
     /** A debtor as the API shows it. */

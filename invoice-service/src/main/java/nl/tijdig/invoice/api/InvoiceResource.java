@@ -1,5 +1,8 @@
 package nl.tijdig.invoice.api;
 
+import nl.tijdig.runtime.json.Decimal;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,10 +71,10 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class InvoiceResource {
 
     /** One line: quantity and unit price excluding VAT as decimals; VAT as STANDARD, REDUCED, ZERO, ... */
-    public record LineRequest(String description, BigDecimal quantity, BigDecimal unitPrice, VatRate vat) {
+    public record LineRequest(String description, @Decimal(scale = 4, min = "-1000000000", max = "1000000000") BigDecimal quantity, @Decimal(scale = 4, min = "-1000000000", max = "1000000000") BigDecimal unitPrice, VatRate vat) {
     }
 
-    public record DiscountRequest(BigDecimal percent, int withinDays) {
+    public record DiscountRequest(@Decimal(scale = 2, min = "0", max = "100") BigDecimal percent, int withinDays) {
     }
 
     /**
@@ -79,9 +82,9 @@ public class InvoiceResource {
      * {@code series} to the profile's series or the year of issue. Give {@code termDays} or
      * {@code dueDate}, or neither.
      */
-    public record IssueRequest(UUID debtorId, String currency, LocalDate issueDate, LocalDate deliveryDate,
+    public record IssueRequest(UUID debtorId, @Text(max = Limits.CODE) String currency, LocalDate issueDate, LocalDate deliveryDate,
             Integer termDays, LocalDate dueDate, boolean longTermAgreed, List<LineRequest> lines,
-            DiscountRequest discount, String purchaseOrder, String series) {
+            DiscountRequest discount, @Text(max = Limits.CODE) String purchaseOrder, @Text(max = Limits.CODE) String series) {
     }
 
     @Inject
@@ -149,10 +152,10 @@ public class InvoiceResource {
     }
 
     /** A credit note: lines for a partial credit, none to credit what is left in full. */
-    public record CreditNoteRequest(List<LineRequest> lines, String reason, LocalDate creditDate) {
+    public record CreditNoteRequest(List<LineRequest> lines, @Text(max = Limits.NOTE, lines = true) String reason, LocalDate creditDate) {
     }
 
-    public record CancellationRequest(String reason) {
+    public record CancellationRequest(@Text(max = Limits.NOTE, lines = true) String reason) {
     }
 
     /** A page of the list, and the cursor of the next page (null on the last page). */

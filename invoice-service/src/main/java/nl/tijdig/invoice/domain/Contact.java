@@ -1,8 +1,7 @@
 package nl.tijdig.invoice.domain;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
-import org.iban4j.IbanUtil;
+import nl.tijdig.kernel.Iban;
 
 /** Checks and normal forms of contact data: email addresses, IBANs, languages, foreign VAT ids. */
 final class Contact {
@@ -19,12 +18,12 @@ final class Contact {
 
     /** An IBAN without spaces, in capitals: how it is stored and printed in groups later. */
     static String normalIban(String value) {
-        return value == null ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
+        return Iban.normal(value);
     }
 
-    /** ISO 13616: known country, its length, and the mod-97 check (iban4j). */
+    /** ISO 13616: known country, its length, and the mod-97 check (the kernel's {@link Iban}). */
     static boolean isIban(String normal) {
-        return normal != null && IbanUtil.isValid(normal);
+        return Iban.isValid(normal);
     }
 
     static boolean isLanguage(String value) {

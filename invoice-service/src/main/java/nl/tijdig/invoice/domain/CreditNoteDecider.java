@@ -35,6 +35,9 @@ public final class CreditNoteDecider {
             if (line.quantity().signum() <= 0) {
                 violations.add("lines[" + i + "].quantity", "must be more than zero (the amount credited)");
             }
+            if (line.unitPrice().isNegative()) {
+                violations.add("lines[" + i + "].unitPrice", IssueInvoiceDecider.NEGATIVE_PRICE);
+            }
             if (!line.unitPrice().currency().equals(currency)) {
                 violations.add("lines[" + i + "].unitPrice", "must be in the invoice's currency " + currency);
             }

@@ -45,6 +45,7 @@ public final class IssueInvoiceDecider {
             violations.add("deliveryDate", "is required (the date of delivery is on every invoice)");
         }
         validateLines(command, debtor, violations);
+        validateTotal(command, violations);
         if (debtor != null && command.issueDate() != null) {
             validateTerm(command, profile, debtor, violations);
         }
@@ -87,9 +88,37 @@ public final class IssueInvoiceDecider {
             if (command.currency() != null && !line.unitPrice().currency().equals(command.currency())) {
                 violations.add(at + ".unitPrice", "must be in the invoice's currency " + command.currency());
             }
+            if (line.unitPrice().isNegative()) {
+                violations.add(at + ".unitPrice", NEGATIVE_PRICE);
+            }
             if (line.vat() == VatRate.REVERSE_CHARGE && debtor != null && (debtor.vatId() == null || debtor.vatId().isBlank())) {
                 violations.add("debtor.vatId", "is required on an invoice with reverse-charged VAT (line " + i + ")");
             }
+        }
+    }
+
+    /** EN 16931 BR-27: the item net price is never negative; a discount is a negative quantity. */
+    static final String NEGATIVE_PRICE = "must not be negative (EN 16931 BR-27); give a discount as a negative quantity";
+
+    /** The most an invoice may be for, including VAT: 10^12, as every amount in the API. */
+    static final BigDecimal MOST = BigDecimal.TEN.pow(12);
+
+    /**
+     * An invoice's total is not negative (that is a credit note, which has its own document and rules)
+     * and not beyond {@link #MOST}; checked once every line is valid.
+     */
+    private static void validateTotal(IssueInvoice command, Violations violations) {
+        if (command.lines().isEmpty() || command.currency() == null
+                || command.lines().stream().anyMatch(l -> !l.unitPrice().currency().equals(command.currency()))) {
+            return;
+        }
+        InvoiceAmounts amounts = InvoiceAmounts.of(command.lines(), command.currency());
+        if (amounts.totalInclVat().isNegative()) {
+            violations.add("lines", "make a negative total " + amounts.totalInclVat()
+                    + ": an invoice is never negative; issue a credit note instead");
+        } else if (amounts.totalInclVat().amount().compareTo(MOST) > 0 || amounts.lineTotals().stream()
+                .anyMatch(t -> t.amount().abs().compareTo(MOST) > 0)) {
+            violations.add("lines", "make a total beyond 1000000000000, the most an invoice may be for");
         }
     }
 

@@ -1,5 +1,7 @@
 package nl.tijdig.notification.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +47,7 @@ public class LetterTemplateResource {
     }
 
     /** A tenant's template as saved. */
-    public record Request(String subject, String body) {
+    public record Request(@Text(max = 500) String subject, @Text(max = Limits.TEMPLATE, lines = true) String body) {
     }
 
     @Inject

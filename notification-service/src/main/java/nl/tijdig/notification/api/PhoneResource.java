@@ -1,5 +1,7 @@
 package nl.tijdig.notification.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -55,13 +57,13 @@ public class PhoneResource {
     static final int RETRIES = 10;
 
     /** What came of a call. */
-    public record Report(String outcome, LocalDate promisedBy, String disputeReason, String notes, String spokeWith,
+    public record Report(@Text(max = Limits.CODE) String outcome, LocalDate promisedBy, @Text(max = Limits.CODE) String disputeReason, @Text(max = Limits.NOTE, lines = true) String notes, @Text(max = Limits.NAME) String spokeWith,
             Instant calledAt) {
     }
 
     /** A call made without a task: to which debtor, about which of its cases, and what came of it. */
-    public record CallRequest(UUID debtorId, List<UUID> caseIds, String outcome, LocalDate promisedBy, String disputeReason,
-            String notes, String spokeWith, Instant calledAt) {
+    public record CallRequest(UUID debtorId, List<UUID> caseIds, @Text(max = Limits.CODE) String outcome, LocalDate promisedBy, @Text(max = Limits.CODE) String disputeReason,
+            @Text(max = Limits.NOTE, lines = true) String notes, @Text(max = Limits.NAME) String spokeWith, Instant calledAt) {
     }
 
     @Inject

@@ -1,5 +1,7 @@
 package nl.tijdig.notification.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +57,7 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class WebhookResource {
 
     /** A subscription as asked for. */
-    public record SubscriptionRequest(String url, List<String> eventTypes, String description) {
+    public record SubscriptionRequest(@Text(max = Limits.URL) String url, List<String> eventTypes, @Text(max = 500) String description) {
     }
 
     /** A new subscription or a rotated secret: the secret is shown this once. */

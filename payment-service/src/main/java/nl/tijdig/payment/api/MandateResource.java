@@ -1,5 +1,7 @@
 package nl.tijdig.payment.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +30,7 @@ import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
-import org.iban4j.IbanUtil;
+import nl.tijdig.kernel.Iban;
 
 /**
  * A debtor's SEPA direct-debit mandate: the one the creditor holds (signed on paper or electronically),
@@ -42,7 +44,7 @@ import org.iban4j.IbanUtil;
 public class MandateResource {
 
     /** A mandate: reference, scheme CORE or B2B, type RECURRING (default) or ONE_OFF, account, signing date. */
-    public record MandateRequest(String mandateId, String scheme, String type, String iban, String bic, LocalDate signedOn) {
+    public record MandateRequest(@Text(max = Limits.CODE) String mandateId, @Text(max = Limits.CODE) String scheme, @Text(max = Limits.CODE) String type, @Text(max = Limits.CODE) String iban, @Text(max = Limits.CODE) String bic, LocalDate signedOn) {
     }
 
     /** The mandate and whether a collection was made under it. */
@@ -86,7 +88,7 @@ public class MandateResource {
         String iban = OpenItems.normalIban(body.iban());
         String bic = body.bic() == null || body.bic().isBlank() ? null : body.bic().trim().toUpperCase(java.util.Locale.ROOT);
         List<Violation> violations = Mandate.violations(body.mandateId(), body.scheme(), body.type(),
-                iban != null && IbanUtil.isValid(iban), bic, body.signedOn(), BusinessTime.today(clock));
+                iban != null && Iban.isValid(iban), bic, body.signedOn(), BusinessTime.today(clock));
         if (!violations.isEmpty()) {
             throw PaymentResource.rejected(violations);
         }

@@ -1,5 +1,7 @@
 package nl.tijdig.payment.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,7 +36,7 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 public class PaymentProviderResource {
 
     /** The settings: {@code baseUrl} defaults to Mollie's; {@code webhookBaseUrl} is Tijdig's public URL. */
-    public record ProviderRequest(String provider, String apiKey, String baseUrl, String webhookBaseUrl, String redirectUrl) {
+    public record ProviderRequest(@Text(max = Limits.CODE) String provider, @Text(max = 500) String apiKey, @Text(max = Limits.URL) String baseUrl, @Text(max = Limits.URL) String webhookBaseUrl, @Text(max = Limits.URL) String redirectUrl) {
     }
 
     /** As shown: the key masked, the webhook URL to give the provider. */

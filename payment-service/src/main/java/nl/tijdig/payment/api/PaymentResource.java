@@ -1,5 +1,7 @@
 package nl.tijdig.payment.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.tijdig.events.PaymentReceived;
+import nl.tijdig.kernel.Iban;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
@@ -65,8 +68,8 @@ public class PaymentResource {
      * A payment that came in: amount (decimal) and currency (default EUR), value date, payer name and
      * IBAN, remittance text or structured reference, and optionally the invoice it pays.
      */
-    public record ReportRequest(BigDecimal amount, String currency, LocalDate valueDate, String payerName,
-            String payerIban, String remittanceInformation, UUID invoiceId) {
+    public record ReportRequest(BigDecimal amount, @Text(max = Limits.CODE) String currency, LocalDate valueDate, @Text(max = Limits.NAME) String payerName,
+            @Text(max = Limits.CODE) String payerIban, @Text(max = 500) String remittanceInformation, UUID invoiceId) {
     }
 
     /** One invoice and the amount of the payment for it. */
@@ -204,9 +207,9 @@ public class PaymentResource {
         if (request.valueDate() == null) {
             violations.add(new Violation("valueDate", "is required"));
         }
-        String iban = OpenItems.normalIban(request.payerIban());
-        if (iban != null && !iban.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}")) {
-            violations.add(new Violation("payerIban", "is not an IBAN"));
+        String iban = Iban.normal(request.payerIban());
+        if (iban != null && !Iban.isValid(iban)) {
+            violations.add(new Violation("payerIban", Iban.REFUSAL));
         }
         if (request.remittanceInformation() != null && request.remittanceInformation().length() > 500) {
             violations.add(new Violation("remittanceInformation", "is longer than 500 characters"));

@@ -1,5 +1,7 @@
 package nl.tijdig.payment.api;
 
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +31,7 @@ import nl.tijdig.runtime.idempotency.Idempotency;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
-import org.iban4j.IbanUtil;
+import nl.tijdig.kernel.Iban;
 
 /**
  * Refunds of a debtor's credit: the amount is taken off the credit at once (CreditRefunded) and paid by
@@ -42,8 +44,8 @@ import org.iban4j.IbanUtil;
 public class RefundResource {
 
     /** What to pay back to whom: the debtor's IBAN and name unless others are given. */
-    public record RefundRequest(UUID debtorId, BigDecimal amount, String currency, String iban, String bic,
-            String accountHolder, String reason) {
+    public record RefundRequest(UUID debtorId, BigDecimal amount, @Text(max = Limits.CODE) String currency, @Text(max = Limits.CODE) String iban, @Text(max = Limits.CODE) String bic,
+            @Text(max = Limits.NAME) String accountHolder, @Text(max = Limits.NOTE, lines = true) String reason) {
     }
 
     @Inject
@@ -92,7 +94,7 @@ public class RefundResource {
             violations.add(new Violation("amount", "has more than 2 decimals"));
         }
         String givenIban = OpenItems.normalIban(request.iban());
-        if (givenIban != null && !IbanUtil.isValid(givenIban)) {
+        if (givenIban != null && !Iban.isValid(givenIban)) {
             violations.add(new Violation("iban", "is not a valid IBAN"));
         }
         String bic = request.bic() == null || request.bic().isBlank() ? null : request.bic().trim().toUpperCase(Locale.ROOT);
@@ -114,7 +116,7 @@ public class RefundResource {
                     String iban = givenIban != null ? givenIban : account.iban();
                     String holder = request.accountHolder() != null && !request.accountHolder().isBlank()
                             ? request.accountHolder() : account.name();
-                    if (iban == null || !IbanUtil.isValid(iban)) {
+                    if (iban == null || !Iban.isValid(iban)) {
                         throw PaymentResource.rejected(List.of(new Violation("iban",
                                 "is required: the debtor has no valid IBAN on record")));
                     }

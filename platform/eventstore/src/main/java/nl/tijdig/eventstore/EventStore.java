@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.EventSchemas;
 import nl.tijdig.events.TraceContext;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.WireMessage;
@@ -135,6 +136,7 @@ public final class EventStore {
                         EventEnvelope envelope = new EventEnvelope(p.eventId(), codec.catalogue().of(p.event()),
                                 stream.id(), tenant, p.event().occurredAt(), version, trace(p), p.event());
                         WireMessage message = codec.encode(envelope);
+                        EventSchemas.check(envelope.type(), message.payload()); // never publish what breaks the contract
                         events.add(p.eventId(), stream.id(), version, envelope.type().type(),
                                 new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8),
                                 utc(p.event().occurredAt()));

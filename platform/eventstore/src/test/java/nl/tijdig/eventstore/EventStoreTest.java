@@ -191,6 +191,25 @@ class EventStoreTest {
         assertThat(outboxEventIds()).doesNotContain(eventId);
     }
 
+    @Test
+    void an_event_that_breaks_its_published_schema_is_never_appended_nor_published() {
+        // given a debtor whose country is written "nl" (the schema wants ISO 3166 alpha-2 in capitals)
+        nl.tijdig.kernel.DebtorId debtor = new nl.tijdig.kernel.DebtorId(invoice.value());
+        nl.tijdig.events.DebtorRegistered broken = new nl.tijdig.events.DebtorRegistered(tenant, debtor,
+                new nl.tijdig.events.DebtorDetails("CONSUMER", "J. Jansen", new nl.tijdig.events.PostalAddress(
+                        "Kerkstraat 1", "1234 AB", "Utrecht", "nl"), null, null, null, "nl", null,
+                        nl.tijdig.kernel.Segment.B2C, null), Samples.T);
+        UUID eventId = UUID.randomUUID();
+
+        // when it is appended, then the append fails naming the field, and nothing is stored or queued
+        assertThatThrownBy(() -> inTransaction(tx -> store.append(tx, tenant, new StreamRef(debtor.value(), "debtor"), 0,
+                List.of(NewEvent.published(eventId, broken)))))
+                .isInstanceOf(nl.tijdig.events.EventSchemas.ContractViolation.class)
+                .hasMessageContaining("DebtorRegistered").hasMessageContaining("/debtor/address/countryCode");
+        assertThat(store.load(pool, tenant, debtor.value()).await().atMost(WAIT)).isEmpty();
+        assertThat(outboxEventIds()).doesNotContain(eventId);
+    }
+
     private <T> T inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work).await().atMost(WAIT);
     }

@@ -1,6 +1,5 @@
 package nl.tijdig.runtime.json;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -10,7 +9,9 @@ import nl.tijdig.events.EventJson;
  * The REST APIs write the kernel's types as the events do: money as {@code {"amount": "12.50",
  * "currency": "EUR"}}, typed ids as UUID strings. A request field the API does not define is refused
  * (400 naming it), so a client cannot set what the server owns — ids, the tenant, a status, computed
- * amounts (OWASP API3, mass assignment) — and a typo is not silently ignored.
+ * amounts (OWASP API3, mass assignment) — and a typo is not silently ignored. Reading is strict
+ * ({@link StrictJson}): no coercion between kinds of value, duplicate keys refused, every value held to
+ * {@link Limits}.
  */
 @Singleton
 public class KernelJson implements ObjectMapperCustomizer {
@@ -18,6 +19,6 @@ public class KernelJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(EventJson.kernelModule());
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        StrictJson.apply(mapper);
     }
 }

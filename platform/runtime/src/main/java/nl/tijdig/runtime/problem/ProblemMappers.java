@@ -19,6 +19,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
+import nl.tijdig.runtime.json.RefusedValue;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,14 +51,51 @@ public class ProblemMappers {
             String field = path(mapping);
             String message = switch (mapping) {
                 case UnrecognizedPropertyException u -> "is not a field of this request";
-                case InvalidFormatException f -> "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+                case RefusedValue r -> r.reason();
+                case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
+                        "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
+                case InvalidFormatException f -> "is not " + kind(f.getTargetType());
+                case MismatchedInputException m when m.getTargetType() != null -> "must be " + kind(m.getTargetType());
                 default -> rootMessage(mapping);
             };
             return respond(Problem.of("validation", "The request is not valid", 400, field + ": " + message)
                     .withErrors(List.of(new Problem.FieldError(field, message))), uri);
         }
-        return respond(Problem.of("malformed-json", "The request body is not valid JSON", 400,
-                e.getOriginalMessage()), uri);
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping && mapping.getPath().isEmpty()
+                && mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = mapping instanceof RefusedValue r ? r.reason() : "must be " + kind(mismatched.getTargetType());
+            return respond(Problem.of("validation", "The request is not valid", 400, "body: " + message)
+                    .withErrors(List.of(new Problem.FieldError("body", message))), uri);
+        }
+        return respond(Problem.of("malformed-json", "The request body is not valid JSON", 400, message)
+                .withErrors(List.of(new Problem.FieldError("body", message))), uri);
+    }
+
+    /** What a value of this type is, for a message: "a JSON object", "a whole number", "true or false". */
+    private static String kind(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "a text (a JSON string)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == java.util.UUID.class || nl.tijdig.kernel.TypedId.class.isAssignableFrom(type)) {
+            return "a UUID";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a JSON object";
     }
 
     /** Quarkus REST maps this type itself (as text); ours must be at least as specific. */

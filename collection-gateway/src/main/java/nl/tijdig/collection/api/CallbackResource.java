@@ -30,10 +30,12 @@ import nl.tijdig.events.EventJson;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.StandardWebhooks;
+import nl.tijdig.runtime.openapi.ApiDocumentFilter;
 import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * An agency's status callbacks (the contract in {@code collection-gateway/README.md}), at a URL carrying the partner's
@@ -71,6 +73,7 @@ public class CallbackResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = ApiDocumentFilter.SIGNED_BY, value = ApiDocumentFilter.STANDARD_WEBHOOKS)
     public Uni<Answer> status(@PathParam("partnerId") UUID partnerId, @HeaderParam("webhook-id") String id,
             @HeaderParam("webhook-timestamp") String timestamp, @HeaderParam("webhook-signature") String signature, byte[] body) {
         return partners.connection(pool, partnerId).chain(found -> {

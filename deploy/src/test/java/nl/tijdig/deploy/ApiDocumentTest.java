@@ -1,0 +1,236 @@
+package nl.tijdig.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API as integrators reach it: {@code docs/openapi.yaml}, the five services' OpenAPI documents (stored by
+ * their builds in {@code <service>/target/openapi/}) merged into one, as the Ingress serves them on one host —
+ * every path the Ingress routes, not {@code /admin} and {@code /q}, which it does not (docs/api.md). A test
+ * keeps the file equal to what the build generates ({@code -Dtijdig.openapi.update=true} writes it), and
+ * {@code @redocly/cli lint} with its recommended rules passes the merged document and each service's.
+ */
+class ApiDocumentTest {
+
+    static final List<String> SERVICES = List.of("invoice-service", "payment-service", "dunning-service",
+            "notification-service", "collection-gateway");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+    static Path root() {
+        return Tools.deployDir().getParent();
+    }
+
+    static Path serviceDocument(String service) {
+        Path file = root().resolve(service).resolve("target/openapi/openapi.json");
+        assertThat(file).as("the build of %s stores its OpenAPI document (quarkus.smallrye-openapi.store-schema-directory)",
+                service).exists();
+        return file;
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The merged document of the five services, as docs/openapi.yaml holds it. */
+    static String merged() {
+        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode paths = JSON.createObjectNode();
+        Map<String, JsonNode> schemas = new TreeMap<>();
+        Map<String, JsonNode> securitySchemes = new TreeMap<>();
+        Map<String, String> owners = new TreeMap<>();
+        Map<String, JsonNode> tags = new TreeMap<>();
+        String version = null;
+        Set<String> differing = differingSchemas();
+        for (String service : SERVICES) {
+            JsonNode document = prefixed(read(serviceDocument(service)), service, differing);
+            version = document.path("openapi").asText();
+            document.path("paths").fields().forEachRemaining(path -> {
+                if (path.getKey().startsWith("/admin") || path.getKey().startsWith("/q/")) {
+                    return; // the operators' API of each service: not routed by the Ingress (docs/operations.md)
+                }
+                String other = owners.putIfAbsent(path.getKey(), service);
+                if (other != null) {
+                    fail(path.getKey() + " is served by both " + other + " and " + service);
+                }
+                paths.set(path.getKey(), path.getValue());
+            });
+            document.path("components").path("schemas").fields()
+                    .forEachRemaining(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
+            document.path("components").path("securitySchemes").fields()
+                    .forEachRemaining(scheme -> securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
+            document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
+        }
+        doc.put("openapi", version);
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "Tijdig API");
+        info.put("version", "1.0");
+        info.put("description", "The REST API of Tijdig, the five services on one host as the Ingress routes them "
+                + "(docs/api.md): invoices and debtors, payments, dunning cases, communications and webhooks, and "
+                + "collection. Every operation takes a bearer token of the Tijdig realm (the tenant is the token's), "
+                + "except the partner callbacks, which are verified otherwise. Errors are RFC 9457 problem details. "
+                + "Generated by the build from the services' own documents; do not edit.");
+        info.putObject("license").put("name", "Apache-2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
+        info.putObject("contact").put("name", "Tijdig").put("url", "https://github.com/tijdig/tijdig");
+        doc.putArray("servers").addObject().put("url", "https://api.tijdig.example")
+                .put("description", "The API host of an installation (deploy/: the Ingress). ./tijdig serves each "
+                        + "service on its own port, 8081 to 8085 (README).");
+        List<JsonNode> sortedTags = new ArrayList<>(tags.values());
+        doc.putArray("tags").addAll(sortedTags);
+        doc.set("paths", JSON.valueToTree(new TreeMap<>(JSON.convertValue(paths, Map.class))));
+        ObjectNode components = doc.putObject("components");
+        components.set("schemas", JSON.valueToTree(used(paths, schemas)));
+        components.set("securitySchemes", JSON.valueToTree(securitySchemes));
+        try {
+            return "# Generated by the build from the five services' OpenAPI documents (deploy/: ApiDocumentTest); do not edit.\n"
+                    + YAML.writeValueAsString(JSON.readTree(JSON.writeValueAsString(doc)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The schemas the paths use, directly or through other schemas (the /admin ones' are left out with them). */
+    static Map<String, JsonNode> used(JsonNode paths, Map<String, JsonNode> schemas) {
+        java.util.regex.Pattern ref = java.util.regex.Pattern.compile("#/components/schemas/([A-Za-z0-9_.-]+)");
+        Map<String, JsonNode> used = new TreeMap<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        ref.matcher(paths.toString()).results().forEach(m -> todo.add(m.group(1)));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (used.containsKey(name) || !schemas.containsKey(name)) {
+                continue;
+            }
+            used.put(name, schemas.get(name));
+            ref.matcher(schemas.get(name).toString()).results().forEach(m -> todo.add(m.group(1)));
+        }
+        return used;
+    }
+
+    /** The schema names that two services use for different types (Entry, Kind, Settings, ...). */
+    static Set<String> differingSchemas() {
+        Map<String, JsonNode> first = new TreeMap<>();
+        Set<String> differing = new java.util.TreeSet<>();
+        for (String service : SERVICES) {
+            read(serviceDocument(service)).path("components").path("schemas").fields().forEachRemaining(schema -> {
+                JsonNode known = first.putIfAbsent(schema.getKey(), schema.getValue());
+                if (known != null && !known.equals(schema.getValue())) {
+                    differing.add(schema.getKey());
+                }
+            });
+        }
+        return differing;
+    }
+
+    /** The service's document with each differing schema named after its service: Entry of the dunning-service is DunningEntry. */
+    static JsonNode prefixed(JsonNode document, String service, Set<String> differing) {
+        String prefix = Character.toUpperCase(service.charAt(0)) + service.substring(1, service.indexOf('-'));
+        String text = document.toString();
+        for (String name : differing) {
+            text = text.replace("\"#/components/schemas/" + name + "\"", "\"#/components/schemas/" + prefix + name + "\"");
+        }
+        ObjectNode renamed = (ObjectNode) read(text);
+        ObjectNode schemas = (ObjectNode) renamed.path("components").path("schemas");
+        if (!schemas.isMissingNode()) {
+            ObjectNode copy = JSON.createObjectNode();
+            schemas.fields().forEachRemaining(e -> copy.set(differing.contains(e.getKey()) ? prefix + e.getKey() : e.getKey(),
+                    e.getValue()));
+            ((ObjectNode) renamed.path("components")).set("schemas", copy);
+        }
+        return renamed;
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void docs_openapi_yaml_is_the_merged_document_of_the_five_services() throws IOException {
+        String merged = merged();
+        Path file = root().resolve("docs/openapi.yaml");
+        Path fresh = Tools.workDir().resolve("openapi.yaml");
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, merged, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("tijdig.openapi.update")) {
+            Files.writeString(file, merged, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "")
+                .as("docs/openapi.yaml is not what the services' documents make (" + fresh + "); write it with "
+                        + "./mvnw verify -pl deploy -Dtijdig.openapi.update=true")
+                .isEqualTo(merged);
+    }
+
+    @Test
+    void every_operation_has_a_unique_operation_id_a_security_requirement_and_the_problem_answers() {
+        Set<String> ids = new HashSet<>(); // unique in the merged document: every path but the services' shared /admin ones
+        for (String service : SERVICES) {
+            Set<String> own = new HashSet<>(); // and unique in each service's document
+            JsonNode document = read(serviceDocument(service));
+            assertThat(document.path("info").path("license").path("name").asText()).isEqualTo("Apache-2.0");
+            assertThat(document.path("servers")).as(service + " servers").isNotEmpty();
+            document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                if (!Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
+                    return;
+                }
+                String where = service + " " + op.getKey().toUpperCase() + " " + path.getKey();
+                String id = op.getValue().path("operationId").asText();
+                assertThat(id).as(where + " operationId").matches("[a-z][A-Za-z0-9]+");
+                assertThat(own.add(id)).as(where + " operationId " + id + " is unique in its service").isTrue();
+                if (!path.getKey().startsWith("/admin")) {
+                    assertThat(ids.add(id)).as(where + " operationId " + id + " is unique in docs/openapi.yaml").isTrue();
+                }
+                assertThat(op.getValue().has("security")).as(where + " states its security").isTrue();
+                if (path.getKey().contains("{")) {
+                    assertThat(op.getValue().path("responses").has("404")).as(where + " documents 404").isTrue();
+                }
+                if (!op.getValue().path("security").isEmpty()) {
+                    assertThat(op.getValue().path("responses").path("401").path("content").has("application/problem+json"))
+                            .as(where + " documents 401 as problem+json").isTrue();
+                }
+            }));
+        }
+        assertThat(ids).hasSizeGreaterThan(90); // about a hundred operations reach integrators
+    }
+
+    @Test
+    void the_merged_document_and_each_services_pass_redocly_lint_with_its_recommended_rules() {
+        Path dir = Schemas.install();
+        Path redocly = dir.resolve("node_modules/.bin/redocly");
+        Path node = Tools.require("node", "Node.js 20+ runs @redocly/cli (Debian: apt-get install nodejs npm)");
+        List<String> command = new ArrayList<>(List.of(node.toString(), redocly.toString(), "lint", "--extends=recommended",
+                "--format=stylish", root().resolve("docs/openapi.yaml").toString()));
+        SERVICES.forEach(service -> command.add(serviceDocument(service).toString()));
+        Tools.Result result = Tools.run(dir, 300, command);
+        System.out.println("[tijdig] redocly lint (recommended) of docs/openapi.yaml and the five services' documents:\n"
+                + result.out().lines().filter(l -> !l.isBlank()).limit(60).reduce("", (a, b) -> a + b + "\n") + result.err());
+        assertThat(result.exit()).as("redocly lint:\n" + result.out() + result.err()).isZero();
+    }
+}

@@ -182,19 +182,27 @@ public class WebhookDeliveries {
         if (done.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> attempts = new ArrayList<>();
-        List<Tuple> ends = new ArrayList<>();
-        java.util.Set<UUID> endpoints = new java.util.LinkedHashSet<>();
-        for (Delivered d : done) {
-            attempts.add(attemptRow(d.claimed(), d.outcome()));
-            ends.add(Tuple.of(d.claimed().deliveryId(), Communications.at(d.outcome().startedAt().plusMillis(d.outcome().durationMs())),
-                    d.outcome().statusCode(), d.claimed().attempt()));
-            endpoints.add(d.claimed().subscriptionId());
-        }
-        return tx.preparedQuery(INSERT_ATTEMPT).executeBatch(attempts)
-                .chain(() -> tx.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = $2, "
-                        + "last_status_code = $3, last_error = NULL WHERE delivery_id = $1 AND attempts = $4").executeBatch(ends))
-                .chain(() -> subscriptions.succeeded(tx, endpoints.toArray(UUID[]::new)));
+        java.util.Set<UUID> endpoints = new java.util.TreeSet<>();
+        done.forEach(d -> endpoints.add(d.claimed().subscriptionId()));
+        return subscriptions.lock(tx, endpoints).chain(existing -> {
+            List<Tuple> attempts = new ArrayList<>();
+            List<Tuple> ends = new ArrayList<>();
+            for (Delivered d : done) {
+                if (!existing.contains(d.claimed().subscriptionId())) {
+                    continue; // deleted while in flight: its deliveries and attempts are gone with it
+                }
+                attempts.add(attemptRow(d.claimed(), d.outcome()));
+                ends.add(Tuple.of(d.claimed().deliveryId(), Communications.at(d.outcome().startedAt().plusMillis(d.outcome().durationMs())),
+                        d.outcome().statusCode(), d.claimed().attempt()));
+            }
+            if (attempts.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return tx.preparedQuery(INSERT_ATTEMPT).executeBatch(attempts)
+                    .chain(() -> tx.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = $2, "
+                            + "last_status_code = $3, last_error = NULL WHERE delivery_id = $1 AND attempts = $4").executeBatch(ends))
+                    .chain(() -> subscriptions.succeeded(tx, existing.toArray(UUID[]::new)));
+        });
     }
 
     /**
@@ -210,12 +218,14 @@ public class WebhookDeliveries {
             case WebhookRetry.DeadLetter dead -> Tuple.tuple(Arrays.asList(c.deliveryId(), "DEAD", Communications.at(now),
                     outcome.statusCode(), outcome.error(), c.attempt()));
         };
-        return attempt(tx, c, outcome)
-                .chain(() -> tx.preparedQuery("UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, last_status_code = $4, "
-                        + "last_error = $5 WHERE delivery_id = $1 AND attempts = $6").execute(end))
-                .chain(() -> subscriptions.failed(tx, c.subscriptionId(), outcome.startedAt(), outcome.summary()))
-                .chain(since -> retry.disable(since, now) ? subscriptions.disable(tx, c.subscriptionId())
-                        : Uni.createFrom().item(false));
+        return subscriptions.lock(tx, List.of(c.subscriptionId())).chain(existing -> existing.isEmpty()
+                ? Uni.createFrom().item(false) // deleted while in flight: nothing to record
+                : attempt(tx, c, outcome)
+                        .chain(() -> tx.preparedQuery("UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, "
+                                + "last_status_code = $4, last_error = $5 WHERE delivery_id = $1 AND attempts = $6").execute(end))
+                        .chain(() -> subscriptions.failed(tx, c.subscriptionId(), outcome.startedAt(), outcome.summary()))
+                        .chain(since -> retry.disable(since, now) ? subscriptions.disable(tx, c.subscriptionId())
+                                : Uni.createFrom().item(false)));
     }
 
     private static final String INSERT_ATTEMPT = "INSERT INTO webhook_attempts (delivery_id, attempt, started_at, duration_ms, "

@@ -91,6 +91,7 @@ public class WebhookSubscriptions {
 
     /** Removes the subscription and its deliveries. */
     public Uni<Boolean> delete(SqlClient client, TenantId tenant, UUID id) {
+        // one statement: the subscription's row is locked first, then the cascade takes its deliveries and attempts
         return client.preparedQuery("DELETE FROM webhook_subscriptions WHERE tenant_id = $1 AND subscription_id = $2")
                 .execute(Tuple.of(tenant.value(), id))
                 .map(rows -> rows.rowCount() == 1);
@@ -121,6 +122,23 @@ public class WebhookSubscriptions {
                     List<UUID> found = new ArrayList<>();
                     rows.forEach(row -> found.add(row.getUUID(0)));
                     return found;
+                });
+    }
+
+    /**
+     * Locks these subscriptions, in the order of their ids, for an outcome to be recorded against them, and gives
+     * those that still exist. Every transaction that records an outcome takes these locks before it touches a
+     * delivery, and a delete takes the subscription's lock before its cascade reaches the deliveries: one order,
+     * so a delete under delivery load never deadlocks, and nothing is recorded for a deleted subscription.
+     */
+    public Uni<java.util.Set<UUID>> lock(SqlConnection tx, java.util.Collection<UUID> ids) {
+        return tx.preparedQuery("SELECT subscription_id FROM webhook_subscriptions WHERE subscription_id = ANY($1) "
+                        + "ORDER BY subscription_id FOR NO KEY UPDATE")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    java.util.Set<UUID> existing = new java.util.HashSet<>();
+                    rows.forEach(row -> existing.add(row.getUUID(0)));
+                    return existing;
                 });
     }
 

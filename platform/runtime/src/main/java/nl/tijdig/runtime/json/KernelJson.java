@@ -16,6 +16,15 @@ import nl.tijdig.events.EventJson;
 @Singleton
 public class KernelJson implements ObjectMapperCustomizer {
 
+    /**
+     * Applied last, after Quarkus registers the modules it finds (JavaTimeModule among them): a module registered
+     * later is asked first, so the strict readers of dates and moments are the ones used.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(EventJson.kernelModule());

@@ -35,29 +35,19 @@ class TenantIsolationTest {
 
     static World world;
     static RoleMap roles;
-    static final Map<String, Map<String, Fixture>> FIXTURES = new LinkedHashMap<>();
     static final AtomicInteger OPERATIONS = new AtomicInteger();
     static final AtomicInteger CALLS = new AtomicInteger();
 
     @BeforeAll
     static void startEverything() {
-        world = new World();
-        roles = RoleMap.read(World.ROOT.resolve("docs/security.md"));
-        InvoiceServiceFixtures invoices = new InvoiceServiceFixtures(world);
-        FIXTURES.put(InvoiceServiceFixtures.SERVICE, invoices.all());
-        FIXTURES.put(PaymentServiceFixtures.SERVICE, new PaymentServiceFixtures(world, invoices).all());
-        FIXTURES.put(DunningServiceFixtures.SERVICE, new DunningServiceFixtures(world, invoices).all());
-        FIXTURES.put(NotificationServiceFixtures.SERVICE, new NotificationServiceFixtures(world).all());
-        FIXTURES.put(CollectionGatewayFixtures.SERVICE, new CollectionGatewayFixtures(world).all());
+        world = Platform.world(); // shared with the fuzz suite; stopped when the JVM ends
+        roles = Platform.roles();
     }
 
     @AfterAll
     static void report() {
         System.out.printf("[tijdig] security suite: %d operations covered with %d calls against a real Keycloak%n",
                 OPERATIONS.get(), CALLS.get());
-        if (world != null) {
-            world.close();
-        }
     }
 
     @Test
@@ -72,7 +62,7 @@ class TenantIsolationTest {
             String url = world.services.get(service).url();
             List<String> operations = OpenApi.operations(url);
             Map<String, List<String>> map = roles.of(service);
-            Map<String, Fixture> fixtures = FIXTURES.getOrDefault(service, Map.of());
+            Map<String, Fixture> fixtures = Platform.fixtures(service);
             List<DynamicNode> nodes = new ArrayList<>();
             nodes.add(DynamicTest.dynamicTest("the role map in docs/security.md lists exactly the operations", () -> {
                 Set<String> documented = new LinkedHashSet<>(map.keySet());

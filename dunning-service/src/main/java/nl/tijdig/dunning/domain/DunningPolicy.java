@@ -107,8 +107,12 @@ public record DunningPolicy(Segment segment, int version, List<Step> steps, bool
                 violations.add(new Violation(at + ".kind", "is required"));
                 continue;
             }
-            if (step.minGapDays() < 0) {
-                violations.add(new Violation(at + ".minGapDays", "must not be negative"));
+            if (step.minGapDays() < 0 || step.minGapDays() > 365) {
+                violations.add(new Violation(at + ".minGapDays", "must be 0 to 365 days"));
+            }
+            if (step.offsetDays() < -365 || step.offsetDays() > 1825) {
+                // within the five years of prescription (art. 3:307 BW), and at most a year before the due date
+                violations.add(new Violation(at + ".offsetDays", "must be -365 to 1825 days from the due date"));
             }
             if (i > 0 && steps.get(i - 1).offsetDays() > step.offsetDays()) {
                 violations.add(new Violation(at + ".offsetDays", "steps go in order of their offset"));

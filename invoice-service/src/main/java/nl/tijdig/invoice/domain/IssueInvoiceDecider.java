@@ -145,8 +145,8 @@ public final class IssueInvoiceDecider {
                 || discount.percent().compareTo(BigDecimal.valueOf(100)) >= 0) {
             violations.add("discount.percent", "must be more than 0 and less than 100");
         }
-        if (discount.withinDays() < 1) {
-            violations.add("discount.withinDays", "must be 1 or more");
+        if (discount.withinDays() < 1 || discount.withinDays() > PaymentTerms.MAX_DAYS) {
+            violations.add("discount.withinDays", "must be 1 to " + PaymentTerms.MAX_DAYS + " days");
         }
     }
 

@@ -38,9 +38,15 @@ public final class PaymentTerms {
     /**
      * Why a term is not allowed, if it is not: negative, or over 60 days B2B without an agreement.
      */
+    /** The longest term Tijdig takes: a year (a longer one is a loan, not an invoice's term). */
+    public static final int MAX_DAYS = 365;
+
     public static Optional<String> refusal(Segment segment, int termDays, boolean longTermAgreed) {
         if (termDays < 0) {
             return Optional.of("must not be negative");
+        }
+        if (termDays > MAX_DAYS) {
+            return Optional.of("must be at most " + MAX_DAYS + " days");
         }
         if (segment == Segment.B2B && termDays > B2B_MAX_WITHOUT_AGREEMENT_DAYS && !longTermAgreed) {
             return Optional.of("a B2B term over " + B2B_MAX_WITHOUT_AGREEMENT_DAYS

@@ -94,6 +94,16 @@ class BadInputTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    @org.junit.jupiter.api.Test
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = TENANT))
+    void a_query_or_path_parameter_with_a_control_character_is_refused_naming_it() {
+        given().urlEncodingEnabled(false).when().get("/invoices?status=PAID%00x")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItem("status"));
+        given().urlEncodingEnabled(false).when().get("/invoices?limit=abc")
+                .then().statusCode(org.hamcrest.Matchers.lessThan(500)).contentType(startsWith("application/problem+json"));
+    }
+
     private long events() {
         return pool.preparedQuery("SELECT count(*) FROM eventstore.events WHERE tenant_id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.util.UUID.fromString(TENANT)))

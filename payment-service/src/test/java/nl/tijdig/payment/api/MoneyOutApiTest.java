@@ -243,7 +243,7 @@ class MoneyOutApiTest {
                 + "\"bic\": \"abnanl2a\", \"signedOn\": \"2026-02-01\"}";
 
         given().contentType(ContentType.JSON).body("{\"mandateId\": \"/x//\", \"scheme\": \"SEPA\", \"iban\": \"NL00\", "
-                + "\"signedOn\": \"2999-01-01\"}").when().put("/debtors/" + debtorA + "/mandate").then().statusCode(422)
+                + "\"signedOn\": \"2099-01-01\"}").when().put("/debtors/" + debtorA + "/mandate").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains(
                         "mandateId", "scheme", "iban", "signedOn"));
         given().when().get("/debtors/" + debtorA + "/mandate").then().statusCode(404);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.runtime.json.Limits;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -62,6 +63,36 @@ public class ApiGuards {
         boolean large = path != null && config.largeBodies().paths().orElse(java.util.List.of()).stream()
                 .anyMatch(path::startsWith);
         return large ? config.largeBodies().maxBytes() : config.maxBodyBytes();
+    }
+
+    /**
+     * Query and path parameters are text too: held to the limits of a request's text (docs/api.md, "Limits") before
+     * anything reads them — no control character (PostgreSQL cannot store a NUL), at most {@link Limits#TEXT}
+     * characters — else 400 naming the parameter.
+     */
+    @ServerRequestFilter
+    public Response parameters(jakarta.ws.rs.core.UriInfo uri) {
+        java.util.List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        check(uri.getQueryParameters(), errors);
+        check(uri.getPathParameters(), errors);
+        if (errors.isEmpty()) {
+            return null;
+        }
+        Problem problem = Problem.of("validation", "The request is not valid", 400,
+                errors.get(0).field() + ": " + errors.get(0).message()).withErrors(errors).at(uri.getPath());
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static void check(jakarta.ws.rs.core.MultivaluedMap<String, String> parameters, java.util.List<Problem.FieldError> errors) {
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                String refusal = value == null ? null : Limits.textRefusal(value, Limits.TEXT, false);
+                if (refusal != null) {
+                    errors.add(new Problem.FieldError(name.length() > 100 ? name.substring(0, 100) : name, refusal));
+                    return;
+                }
+            }
+        });
     }
 
     /** The tenant is the token's; callers without a tenant are not limited here (the endpoint refuses them). */

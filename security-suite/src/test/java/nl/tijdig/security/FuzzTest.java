@@ -259,7 +259,8 @@ class FuzzTest {
     private static String edited(JsonNode tree, String field, Surgery surgery) {
         JsonNode copy = tree.deepCopy();
         JsonNode parent = copy;
-        String[] steps = field.replace("[0]", ".[0]").split("\\.");
+        String[] steps = java.util.Arrays.stream(field.replace("[0]", ".[0]").split("\\.")).filter(step -> !step.isEmpty())
+                .toArray(String[]::new);
         for (int i = 0; i < steps.length - 1; i++) {
             parent = steps[i].equals("[0]") ? parent.get(0) : parent.get(steps[i]);
         }
@@ -318,7 +319,7 @@ class FuzzTest {
             request = request.header("Authorization", "Bearer " + token);
         }
         if (call.body() != null) {
-            request = request.contentType(call.contentType()).body(call.body().getBytes(StandardCharsets.UTF_8));
+            request = request.contentType(call.contentType()).body(call.body());
         }
         return request.request(call.method(), call.path());
     }
@@ -395,10 +396,14 @@ class FuzzTest {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Header type = record.headers().lastHeader("ce_type");
+                    if ("security-suite".equals(record.key()) && type == null) {
+                        continue; // the suite's own poison message, which makes a dead letter (DeadLetterFixtures)
+                    }
                     Optional<EventType> known = type == null ? Optional.empty()
                             : EventCatalogue.standard().byType(new String(type.value(), StandardCharsets.UTF_8));
                     if (known.isEmpty()) {
-                        broken.add(record.topic() + "@" + record.offset() + ": no known ce_type");
+                        broken.add(record.topic() + "@" + record.offset() + ": ce_type "
+                                + (type == null ? "missing" : new String(type.value(), StandardCharsets.UTF_8)) + " is not in the catalogue");
                         continue;
                     }
                     checked++;

@@ -71,16 +71,43 @@ public class ApiGuards {
      * characters — else 400 naming the parameter.
      */
     @ServerRequestFilter
-    public Response parameters(jakarta.ws.rs.core.UriInfo uri) {
+    public Response parameters(jakarta.ws.rs.core.UriInfo uri, jakarta.ws.rs.container.ResourceInfo resource) {
         java.util.List<Problem.FieldError> errors = new java.util.ArrayList<>();
         check(uri.getQueryParameters(), errors);
         check(uri.getPathParameters(), errors);
+        if (errors.isEmpty() && resource != null && resource.getResourceMethod() != null) {
+            typed(resource.getResourceMethod(), uri, errors);
+        }
         if (errors.isEmpty()) {
             return null;
         }
         Problem problem = Problem.of("validation", "The request is not valid", 400,
                 errors.get(0).field() + ": " + errors.get(0).message()).withErrors(errors).at(uri.getPath());
         return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * A query or path parameter of the wrong kind — {@code limit=abc}, {@code after=xyz}, {@code dueFrom=2026-99-99} —
+     * is a 400 naming it (JAX-RS would answer 404, as if the resource did not exist).
+     */
+    private static void typed(java.lang.reflect.Method method, jakarta.ws.rs.core.UriInfo uri,
+            java.util.List<Problem.FieldError> errors) {
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            jakarta.ws.rs.QueryParam query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            jakarta.ws.rs.PathParam path = parameter.getAnnotation(jakarta.ws.rs.PathParam.class);
+            String name = query != null ? query.value() : path != null ? path.value() : null;
+            if (name == null) {
+                continue;
+            }
+            String value = query != null ? uri.getQueryParameters().getFirst(name) : uri.getPathParameters().getFirst(name);
+            if (value == null) {
+                continue;
+            }
+            String refusal = ParameterKinds.refusal(parameter.getType(), value);
+            if (refusal != null) {
+                errors.add(new Problem.FieldError(name, refusal));
+            }
+        }
     }
 
     private static void check(jakarta.ws.rs.core.MultivaluedMap<String, String> parameters, java.util.List<Problem.FieldError> errors) {

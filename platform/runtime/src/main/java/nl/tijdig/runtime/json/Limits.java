@@ -74,6 +74,34 @@ public final class Limits {
         return null;
     }
 
+    /** The date a text names (2027-01-31), within the limits; else IllegalArgumentException saying why. */
+    public static LocalDate date(String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("is not a date like 2027-01-31");
+        }
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw new IllegalArgumentException("must be a date from " + FIRST_DATE + " to " + LAST_DATE);
+        }
+        return date;
+    }
+
+    /** The moment a text names with its offset (2027-01-10T09:00:00Z), within the limits; else IllegalArgumentException. */
+    public static Instant instant(String text) {
+        Instant instant;
+        try {
+            instant = java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("is not a date and time with offset like 2027-01-10T09:00:00Z");
+        }
+        if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+            throw new IllegalArgumentException("must be a moment from 1970 to 2199");
+        }
+        return instant;
+    }
+
     /** Why a decimal is refused, or null. */
     public static String decimalRefusal(BigDecimal value, int scale, BigDecimal min, BigDecimal max) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import nl.tijdig.kernel.Money;
 
 /**
@@ -70,8 +68,9 @@ public final class StrictJson {
         module.addDeserializer(long.class, new WholeDeserializer<>(long.class, true));
         module.addDeserializer(Boolean.class, new FlagDeserializer<>(Boolean.class));
         module.addDeserializer(boolean.class, new FlagDeserializer<>(boolean.class));
-        module.addDeserializer(LocalDate.class, new DateDeserializer());
-        module.addDeserializer(Instant.class, new InstantDeserializer());
+        module.addDeserializer(LocalDate.class, new TimeDeserializer<>(LocalDate.class, Limits::date, "a date like 2027-01-31"));
+        module.addDeserializer(Instant.class, new TimeDeserializer<>(Instant.class, Limits::instant,
+                "a date and time like 2027-01-10T09:00:00Z"));
         mapper.registerModule(module);
         return mapper;
     }
@@ -163,56 +162,28 @@ public final class StrictJson {
         }
     }
 
-    /** A date: an ISO 8601 date string (2027-01-31), from 1900 to 2199. */
-    static final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
+    /** A date or a moment: a JSON string that {@link Limits#date} or {@link Limits#instant} takes. */
+    static final class TimeDeserializer<T> extends StdScalarDeserializer<T> {
 
-        DateDeserializer() {
-            super(LocalDate.class);
+        private final java.util.function.Function<String, T> parse;
+        private final String example;
+
+        TimeDeserializer(Class<T> type, java.util.function.Function<String, T> parse, String example) {
+            super(type);
+            this.parse = parse;
+            this.example = example;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new RefusedValue(p, LocalDate.class, "must be a date like 2027-01-31 (a JSON string)");
+                throw new RefusedValue(p, handledType(), "must be " + example + " (a JSON string)");
             }
-            String text = p.getText();
-            LocalDate date;
             try {
-                date = LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new RefusedValue(p, LocalDate.class, "is not a date like 2027-01-31");
+                return parse.apply(p.getText());
+            } catch (IllegalArgumentException e) {
+                throw new RefusedValue(p, handledType(), e.getMessage());
             }
-            if (date.isBefore(Limits.FIRST_DATE) || date.isAfter(Limits.LAST_DATE)) {
-                throw new RefusedValue(p, LocalDate.class, "must be a date from " + Limits.FIRST_DATE + " to "
-                        + Limits.LAST_DATE);
-            }
-            return date;
-        }
-    }
-
-    /** A moment: an ISO 8601 date and time with its offset (2027-01-10T09:00:00Z), from 1970 to 2199. */
-    static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
-
-        InstantDeserializer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw new RefusedValue(p, Instant.class, "must be a date and time like 2027-01-10T09:00:00Z (a JSON string)");
-            }
-            String text = p.getText();
-            Instant instant;
-            try {
-                instant = OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new RefusedValue(p, Instant.class, "is not a date and time with offset like 2027-01-10T09:00:00Z");
-            }
-            if (instant.isBefore(Limits.FIRST_INSTANT) || instant.isAfter(Limits.LAST_INSTANT)) {
-                throw new RefusedValue(p, Instant.class, "must be a moment from 1970 to 2199");
-            }
-            return instant;
         }
     }
 

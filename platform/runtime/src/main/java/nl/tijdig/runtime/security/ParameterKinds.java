@@ -2,7 +2,6 @@ package nl.tijdig.runtime.security;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -34,22 +33,12 @@ final class ParameterKinds {
         if (type == boolean.class || type == Boolean.class) {
             return "true".equals(text) || "false".equals(text) ? null : "must be true or false";
         }
-        if (type == LocalDate.class) {
+        if (type == LocalDate.class || type == Instant.class) {
             try {
-                LocalDate date = LocalDate.parse(text);
-                return date.isBefore(Limits.FIRST_DATE) || date.isAfter(Limits.LAST_DATE)
-                        ? "must be a date from " + Limits.FIRST_DATE + " to " + Limits.LAST_DATE : null;
-            } catch (RuntimeException e) {
-                return "is not a date like 2027-01-31";
-            }
-        }
-        if (type == Instant.class) {
-            try {
-                Instant at = OffsetDateTime.parse(text).toInstant();
-                return at.isBefore(Limits.FIRST_INSTANT) || at.isAfter(Limits.LAST_INSTANT)
-                        ? "must be a moment from 1970 to 2199" : null;
-            } catch (RuntimeException e) {
-                return "is not a date and time like 2027-01-10T09:00:00Z";
+                Object parsed = type == LocalDate.class ? Limits.date(text) : Limits.instant(text);
+                return null; // parsed within the limits
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
         }
         if (type.isEnum()) {

@@ -70,7 +70,7 @@ class ApiDocumentTest {
         for (String service : SERVICES) {
             JsonNode document = prefixed(read(serviceDocument(service)), service, differing);
             version = document.path("openapi").asText();
-            document.path("paths").fields().forEachRemaining(path -> {
+            document.path("paths").properties().forEach(path -> {
                 if (path.getKey().startsWith("/admin") || path.getKey().startsWith("/q/")) {
                     return; // the operators' API of each service: not routed by the Ingress (docs/operations.md)
                 }
@@ -80,10 +80,10 @@ class ApiDocumentTest {
                 }
                 paths.set(path.getKey(), path.getValue());
             });
-            document.path("components").path("schemas").fields()
-                    .forEachRemaining(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
-            document.path("components").path("securitySchemes").fields()
-                    .forEachRemaining(scheme -> securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
+            document.path("components").path("schemas").properties()
+                    .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
+            document.path("components").path("securitySchemes").properties()
+                    .forEach(scheme -> securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
         }
         doc.put("openapi", version);
@@ -102,7 +102,8 @@ class ApiDocumentTest {
                         + "service on its own port, 8081 to 8085 (README).");
         List<JsonNode> sortedTags = new ArrayList<>(tags.values());
         doc.putArray("tags").addAll(sortedTags);
-        doc.set("paths", JSON.valueToTree(new TreeMap<>(JSON.convertValue(paths, Map.class))));
+        doc.set("paths", JSON.valueToTree(new TreeMap<>(JSON.convertValue(paths,
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }))));
         ObjectNode components = doc.putObject("components");
         components.set("schemas", JSON.valueToTree(used(paths, schemas)));
         components.set("securitySchemes", JSON.valueToTree(securitySchemes));
@@ -136,7 +137,7 @@ class ApiDocumentTest {
         Map<String, JsonNode> first = new TreeMap<>();
         Set<String> differing = new java.util.TreeSet<>();
         for (String service : SERVICES) {
-            read(serviceDocument(service)).path("components").path("schemas").fields().forEachRemaining(schema -> {
+            read(serviceDocument(service)).path("components").path("schemas").properties().forEach(schema -> {
                 JsonNode known = first.putIfAbsent(schema.getKey(), schema.getValue());
                 if (known != null && !known.equals(schema.getValue())) {
                     differing.add(schema.getKey());
@@ -157,7 +158,7 @@ class ApiDocumentTest {
         ObjectNode schemas = (ObjectNode) renamed.path("components").path("schemas");
         if (!schemas.isMissingNode()) {
             ObjectNode copy = JSON.createObjectNode();
-            schemas.fields().forEachRemaining(e -> copy.set(differing.contains(e.getKey()) ? prefix + e.getKey() : e.getKey(),
+            schemas.properties().forEach(e -> copy.set(differing.contains(e.getKey()) ? prefix + e.getKey() : e.getKey(),
                     e.getValue()));
             ((ObjectNode) renamed.path("components")).set("schemas", copy);
         }
@@ -196,7 +197,7 @@ class ApiDocumentTest {
             JsonNode document = read(serviceDocument(service));
             assertThat(document.path("info").path("license").path("name").asText()).isEqualTo("Apache-2.0");
             assertThat(document.path("servers")).as(service + " servers").isNotEmpty();
-            document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
                 if (!Set.of("get", "put", "post", "delete", "patch").contains(op.getKey())) {
                     return;
                 }

@@ -236,13 +236,42 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * A scalar that may be a Java primitive: absent, a primitive is its default (0, false); {@code null} is refused
+     * for a primitive (it is no value of it) and stays null for a wrapper.
+     */
+    abstract static class PrimitiveAware<T> extends StdScalarDeserializer<T> {
+
+        private final Object absent;
+        private final String kind;
+
+        PrimitiveAware(Class<T> type, Object absent, String kind) {
+            super(type);
+            this.absent = absent;
+            this.kind = kind;
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+            if (handledType().isPrimitive()) {
+                throw new RefusedValue(ctxt.getParser(), handledType(), "must be " + kind + ", not null");
+            }
+            return null;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return handledType().isPrimitive() ? absent : null;
+        }
+    }
+
     /** A whole number: a JSON integer within the range of its Java type, named when it is not. */
-    static final class WholeDeserializer<T> extends StdScalarDeserializer<T> {
+    static final class WholeDeserializer<T> extends PrimitiveAware<T> {
 
         private final boolean wide;
 
         WholeDeserializer(Class<T> type, boolean wide) {
-            super(type);
+            super(type, wide ? (Object) 0L : (Object) 0, "a whole number");
             this.wide = wide;
         }
 
@@ -259,26 +288,13 @@ public final class StrictJson {
             }
             return (T) (wide ? (Object) p.getLongValue() : (Object) p.getIntValue());
         }
-
-        @Override
-        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
-            if (handledType().isPrimitive()) {
-                throw new RefusedValue(ctxt.getParser(), handledType(), "must be a whole number, not null");
-            }
-            return null;
-        }
-
-        @Override
-        public Object getAbsentValue(DeserializationContext ctxt) {
-            return handledType().isPrimitive() ? (wide ? (Object) 0L : (Object) 0) : null;
-        }
     }
 
-    /** A boolean: JSON true or false; absent, a primitive is false; null is refused for a primitive. */
-    static final class FlagDeserializer<T> extends StdScalarDeserializer<T> {
+    /** A boolean: JSON true or false. */
+    static final class FlagDeserializer<T> extends PrimitiveAware<T> {
 
         FlagDeserializer(Class<T> type) {
-            super(type);
+            super(type, Boolean.FALSE, "true or false");
         }
 
         @Override
@@ -289,19 +305,6 @@ public final class StrictJson {
                 case VALUE_FALSE -> (T) Boolean.FALSE;
                 default -> throw new RefusedValue(p, handledType(), "must be true or false");
             };
-        }
-
-        @Override
-        public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
-            if (handledType().isPrimitive()) {
-                throw new RefusedValue(ctxt.getParser(), handledType(), "must be true or false, not null");
-            }
-            return null;
-        }
-
-        @Override
-        public Object getAbsentValue(DeserializationContext ctxt) {
-            return handledType().isPrimitive() ? Boolean.FALSE : null;
         }
     }
 }

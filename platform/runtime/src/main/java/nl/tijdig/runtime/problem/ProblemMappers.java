@@ -47,29 +47,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message = switch (mapping) {
-                case UnrecognizedPropertyException u -> "is not a field of this request";
-                case RefusedValue r -> r.reason();
-                case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
-                        "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
-                case InvalidFormatException f -> "is not " + kind(f.getTargetType());
-                case MismatchedInputException m when m.getTargetType() != null -> "must be " + kind(m.getTargetType());
-                default -> rootMessage(mapping);
-            };
+        if (e instanceof JsonMappingException mapping && (!mapping.getPath().isEmpty()
+                || mapping instanceof MismatchedInputException m && m.getTargetType() != null)) {
+            String field = mapping.getPath().isEmpty() ? "body" : path(mapping);
+            String message = message(mapping);
             return respond(Problem.of("validation", "The request is not valid", 400, field + ": " + message)
                     .withErrors(List.of(new Problem.FieldError(field, message))), uri);
         }
-        String message = e.getOriginalMessage();
-        if (e instanceof JsonMappingException mapping && mapping.getPath().isEmpty()
-                && mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            message = mapping instanceof RefusedValue r ? r.reason() : "must be " + kind(mismatched.getTargetType());
-            return respond(Problem.of("validation", "The request is not valid", 400, "body: " + message)
-                    .withErrors(List.of(new Problem.FieldError("body", message))), uri);
-        }
-        return respond(Problem.of("malformed-json", "The request body is not valid JSON", 400, message)
-                .withErrors(List.of(new Problem.FieldError("body", message))), uri);
+        return respond(Problem.of("malformed-json", "The request body is not valid JSON", 400, e.getOriginalMessage())
+                .withErrors(List.of(new Problem.FieldError("body", e.getOriginalMessage()))), uri);
+    }
+
+    /** What is wrong with a value the body could not bind, for its field. */
+    private static String message(JsonMappingException mapping) {
+        return switch (mapping) {
+            case UnrecognizedPropertyException u -> "is not a field of this request";
+            case RefusedValue r -> r.reason();
+            case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
+                    "must be one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants());
+            case InvalidFormatException f -> "is not " + kind(f.getTargetType());
+            case MismatchedInputException m when m.getTargetType() != null -> "must be " + kind(m.getTargetType());
+            default -> rootMessage(mapping);
+        };
     }
 
     /** What a value of this type is, for a message: "a JSON object", "a whole number", "true or false". */

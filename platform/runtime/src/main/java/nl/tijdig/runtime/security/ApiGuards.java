@@ -90,22 +90,34 @@ public class ApiGuards {
      * A query or path parameter of the wrong kind — {@code limit=abc}, {@code after=xyz}, {@code dueFrom=2026-99-99} —
      * is a 400 naming it (JAX-RS would answer 404, as if the resource did not exist).
      */
+    /** A typed query or path parameter of a resource method: its name, where it is, its Java type. */
+    private record TypedParameter(String name, boolean query, Class<?> type) {
+    }
+
+    /** The typed parameters of each resource method, read once (reflection is not for every request). */
+    private static final java.util.Map<java.lang.reflect.Method, java.util.List<TypedParameter>> TYPED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.List<TypedParameter> typedParameters(java.lang.reflect.Method method) {
+        return TYPED.computeIfAbsent(method, m -> java.util.Arrays.stream(m.getParameters()).<TypedParameter>mapMulti((p, out) -> {
+            jakarta.ws.rs.QueryParam query = p.getAnnotation(jakarta.ws.rs.QueryParam.class);
+            jakarta.ws.rs.PathParam path = p.getAnnotation(jakarta.ws.rs.PathParam.class);
+            if (query != null) {
+                out.accept(new TypedParameter(query.value(), true, p.getType()));
+            } else if (path != null) {
+                out.accept(new TypedParameter(path.value(), false, p.getType()));
+            }
+        }).toList());
+    }
+
     private static void typed(java.lang.reflect.Method method, jakarta.ws.rs.core.UriInfo uri,
             java.util.List<Problem.FieldError> errors) {
-        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
-            jakarta.ws.rs.QueryParam query = parameter.getAnnotation(jakarta.ws.rs.QueryParam.class);
-            jakarta.ws.rs.PathParam path = parameter.getAnnotation(jakarta.ws.rs.PathParam.class);
-            String name = query != null ? query.value() : path != null ? path.value() : null;
-            if (name == null) {
-                continue;
-            }
-            String value = query != null ? uri.getQueryParameters().getFirst(name) : uri.getPathParameters().getFirst(name);
-            if (value == null) {
-                continue;
-            }
-            String refusal = ParameterKinds.refusal(parameter.getType(), value);
+        for (TypedParameter parameter : typedParameters(method)) {
+            String value = parameter.query() ? uri.getQueryParameters().getFirst(parameter.name())
+                    : uri.getPathParameters().getFirst(parameter.name());
+            String refusal = value == null ? null : ParameterKinds.refusal(parameter.type(), value);
             if (refusal != null) {
-                errors.add(new Problem.FieldError(name, refusal));
+                errors.add(new Problem.FieldError(parameter.name(), refusal));
             }
         }
     }

@@ -111,7 +111,11 @@ public final class DunningCase {
      * A change of what is open, on the day it took effect: a payment (or its reversal), which art. 6:44
      * applies to interest before principal, or a credit note or cancellation, which lowers the principal.
      */
-    public record Movement(LocalDate on, Money openBefore, Money openAfter, boolean payment) {
+    public record Movement(LocalDate on, Money openBefore, Money openAfter, boolean payment, java.util.UUID paymentId) {
+
+        public Movement(LocalDate on, Money openBefore, Money openAfter, boolean payment) {
+            this(on, openBefore, openAfter, payment, null);
+        }
     }
 
     /** The facts of a case. */
@@ -158,10 +162,14 @@ public final class DunningCase {
      * What is open on the invoice now, from the day {@code on}: after a payment or its reversal
      * ({@code ifZero} PAID), a credit note (CREDITED) or a cancellation (CANCELLED).
      */
-    public record OpenChanged(Money open, ClosedReason ifZero, LocalDate on) implements Command {
+    public record OpenChanged(Money open, ClosedReason ifZero, LocalDate on, java.util.UUID paymentId) implements Command {
+
+        public OpenChanged(Money open, ClosedReason ifZero, LocalDate on) {
+            this(open, ifZero, on, null);
+        }
 
         public OpenChanged(Money open, ClosedReason ifZero) {
-            this(open, ifZero, null);
+            this(open, ifZero, null, null);
         }
     }
 
@@ -252,10 +260,14 @@ public final class DunningCase {
     public record Escalated(LocalDate on) implements Event {
     }
 
-    public record OpenUpdated(Money open, LocalDate on, boolean payment) implements Event {
+    public record OpenUpdated(Money open, LocalDate on, boolean payment, java.util.UUID paymentId) implements Event {
+
+        public OpenUpdated(Money open, LocalDate on, boolean payment) {
+            this(open, on, payment, null);
+        }
 
         public OpenUpdated(Money open) {
-            this(open, null, false);
+            this(open, null, false, null);
         }
     }
 
@@ -263,10 +275,14 @@ public final class DunningCase {
     }
 
     /** A paid case is open again: a payment on it was reversed. */
-    public record Reopened(Money open, LocalDate on) implements Event {
+    public record Reopened(Money open, LocalDate on, java.util.UUID paymentId) implements Event {
+
+        public Reopened(Money open, LocalDate on) {
+            this(open, on, null);
+        }
 
         public Reopened(Money open) {
-            this(open, null);
+            this(open, null, null);
         }
     }
 
@@ -323,7 +339,7 @@ public final class DunningCase {
     public static List<Event> decide(Command command, State state) {
         if (state.status() == Status.CLOSED && state.closedReason() == ClosedReason.PAID
                 && command instanceof OpenChanged changed && changed.open().isPositive()) {
-            return List.of(new Reopened(changed.open(), changed.on())); // a reversal: the facts say it is owed again
+            return List.of(new Reopened(changed.open(), changed.on(), changed.paymentId())); // a reversal: the facts say it is owed again
         }
         if (command instanceof Assign && state.status() == Status.ESCALATED) {
             return List.of(new Closed(ClosedReason.ASSIGNED));
@@ -394,10 +410,10 @@ public final class DunningCase {
                     state.movements());
             case Escalated escalated -> with(state, state.open(), Status.ESCALATED, state.taken(), null, state.movements());
             case OpenUpdated updated -> with(state, updated.open(), state.status(), state.taken(), null,
-                    moved(state, updated.open(), updated.on(), updated.payment()));
+                    moved(state, updated.open(), updated.on(), updated.payment(), updated.paymentId()));
             case Closed closed -> with(state, state.open(), Status.CLOSED, state.taken(), closed.reason(), state.movements());
             case Reopened reopened -> with(state, reopened.open(), Status.OPEN, state.taken(), null,
-                    moved(state, reopened.open(), reopened.on(), true));
+                    moved(state, reopened.open(), reopened.on(), true, reopened.paymentId()));
             case Paused paused -> with(state, state.open(), paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(),
                     null, state.movements());
             case DisputeOpened opened -> held(state, Status.DISPUTED, new Hold(Status.DISPUTED, opened.reason(),
@@ -432,12 +448,12 @@ public final class DunningCase {
     }
 
     /** The movements with this change added (a change without a day, from before days were kept, adds none). */
-    private static List<Movement> moved(State state, Money openAfter, LocalDate on, boolean payment) {
+    private static List<Movement> moved(State state, Money openAfter, LocalDate on, boolean payment, java.util.UUID paymentId) {
         if (on == null) {
             return state.movements();
         }
         List<Movement> movements = new ArrayList<>(state.movements());
-        movements.add(new Movement(on, state.open(), openAfter, payment));
+        movements.add(new Movement(on, state.open(), openAfter, payment, paymentId));
         return movements;
     }
 
@@ -494,10 +510,10 @@ public final class DunningCase {
     private static List<Event> escalatedOpenChanged(OpenChanged changed, State state) {
         boolean payment = changed.ifZero() == ClosedReason.PAID;
         if (!changed.open().isPositive()) {
-            return List.of(new OpenUpdated(changed.open(), changed.on(), payment), new Closed(changed.ifZero()));
+            return List.of(new OpenUpdated(changed.open(), changed.on(), payment, changed.paymentId()), new Closed(changed.ifZero()));
         }
         return changed.open().equals(state.open()) ? List.of()
-                : List.of(new OpenUpdated(changed.open(), changed.on(), payment));
+                : List.of(new OpenUpdated(changed.open(), changed.on(), payment, changed.paymentId()));
     }
 
     private static List<Event> openChanged(OpenChanged changed, State state) {
@@ -508,10 +524,10 @@ public final class DunningCase {
                     new HoldLifted("the credit note the dispute was resolved with arrived", changed.on()));
         }
         if (!changed.open().isPositive()) {
-            return List.of(new OpenUpdated(changed.open(), changed.on(), payment), new Closed(changed.ifZero()));
+            return List.of(new OpenUpdated(changed.open(), changed.on(), payment, changed.paymentId()), new Closed(changed.ifZero()));
         }
         return changed.open().equals(state.open()) ? List.of()
-                : List.of(new OpenUpdated(changed.open(), changed.on(), payment));
+                : List.of(new OpenUpdated(changed.open(), changed.on(), payment, changed.paymentId()));
     }
 
     private static List<Event> delivered(Delivered delivered, State state) {

@@ -39,76 +39,191 @@ public final class StatutoryInterest {
 
     public static Result compute(Money principal, LocalDate start, LocalDate through, InterestRates.Kind kind,
             InterestRates rates) {
-        List<Period> periods = new ArrayList<>();
-        if (!principal.isPositive() || through.isBefore(start)) {
-            return new Result(Money.zero(principal.currency()), periods);
-        }
-        Money base = principal;
-        Money total = Money.zero(principal.currency());
-        LocalDate yearStart = start;
-        while (!yearStart.isAfter(through)) {
-            LocalDate anniversary = yearStart.plusYears(1);
-            LocalDate yearEnd = min(anniversary.minusDays(1), through);
-            Money yearInterest = Money.zero(principal.currency());
-            LocalDate from = yearStart;
-            while (!from.isAfter(yearEnd)) {
-                InterestRates.Rate rate = rates.on(from);
-                LocalDate change = rates.nextChangeAfter(from);
-                LocalDate to = change == null ? yearEnd : min(change.minusDays(1), yearEnd);
-                long days = ChronoUnit.DAYS.between(from, to) + 1;
-                BigDecimal exact = base.amount().multiply(rate.of(kind)).movePointLeft(2)
-                        .multiply(BigDecimal.valueOf(days)).divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_UP);
-                Money interest = Money.of(exact.setScale(2, RoundingMode.HALF_UP), principal.currency());
-                periods.add(new Period(from, to, days, rate.of(kind), base, interest));
-                yearInterest = yearInterest.plus(interest);
-                from = to.plusDays(1);
-            }
-            total = total.plus(yearInterest);
-            base = base.plus(yearInterest); // compounding: a year's interest runs with the principal from now on
-            yearStart = anniversary;
-        }
-        return new Result(total, List.copyOf(periods));
+        Accrual accrual = accrual(principal, start, List.of(), through, kind, rates);
+        return new Result(accrual.interest(), accrual.periods());
     }
 
     /**
-     * Interest on a claim whose open amount moved, from {@code start} through {@code through}: each stretch
-     * between movements runs on the principal of that stretch. A payment first pays the interest accrued
-     * before it and only the rest the principal (art. 6:44 BW), so a partial payment never makes the
-     * interest already accrued disappear, and the principal it leaves keeps earning; a reversal adds the
-     * amount back to the principal; a credit note lowers the principal. All interest accrued counts (what a
-     * payment paid of it is part of what the payment paid). Yearly compounding runs within each stretch.
+     * The interest on a claim whose open amount moved, and what of it was paid, from {@code start} (the first
+     * day of the default) through {@code through}, both included:
+     * <ul>
+     * <li>the interest runs on the principal plus the interest added at anniversaries (the base). At each
+     * anniversary of {@code start} (art. 6:119 lid 2 BW: "telkens na afloop van een jaar") the interest owed and
+     * not paid is added to the base. A movement between anniversaries changes the base from the day after it,
+     * never the anniversaries;
+     * <li>a payment pays interest before principal (art. 6:44 BW), the oldest interest first (the part already
+     * added to the base, then the interest of the running year, art. 6:43 lid 2), so the interest already owed is
+     * never dropped;
+     * <li>a reversal of a payment undoes that payment's allocation (interest and principal as they were); a
+     * reversal of a payment not known here adds the amount back to the principal;
+     * <li>a credit note or cancellation lowers the principal.
+     * </ul>
+     * Interest per period (split at every anniversary, rate change and movement): base × rate × days / 365, to
+     * the cent, half up. {@link Accrual#interest()} is all interest accrued (what a payment paid of it is part of
+     * what the payment paid).
      */
-    public static Money accrued(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
+    public static Accrual accrual(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
             InterestRates.Kind kind, InterestRates rates) {
-        Money zero = Money.zero(principal.currency());
-        Money base = principal;
-        Money owed = zero;
-        Money total = zero;
-        LocalDate from = start;
+        Running running = new Running(principal, start, kind, rates);
         List<DunningCase.Movement> ordered = movements.stream()
                 .sorted(java.util.Comparator.comparing(DunningCase.Movement::on)).toList();
         for (DunningCase.Movement m : ordered) {
             if (m.on().isAfter(through)) {
                 break;
             }
-            if (!m.on().isBefore(from)) {
-                Money interest = compute(base, from, m.on(), kind, rates).interest();
-                total = total.plus(interest);
-                owed = owed.plus(interest);
-                from = m.on().plusDays(1);
-            }
-            Money lowered = m.openBefore().minus(m.openAfter());
-            if (m.payment() && lowered.isPositive()) {
-                Money toInterest = lowered.min(owed);
-                owed = owed.minus(toInterest);
-                base = base.minus(lowered.minus(toInterest)).max(zero);
-            } else if (lowered.isPositive()) {
-                base = base.minus(lowered).max(zero);
-            } else {
-                base = base.plus(lowered.negate());
+            running.accrueThrough(m.on());
+            running.apply(m);
+        }
+        running.accrueThrough(through);
+        return running.result();
+    }
+
+    /** All interest accrued through {@code through} (see {@link #accrual}). */
+    public static Money accrued(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
+            InterestRates.Kind kind, InterestRates rates) {
+        return accrual(principal, start, movements, through, kind, rates).interest();
+    }
+
+    /**
+     * What {@link #accrual} found: all interest accrued, what payments paid of it, what is owed of it, the
+     * principal that is left (by this claim's reckoning: payments paid interest first), and the periods.
+     */
+    public record Accrual(Money interest, Money paid, Money owed, Money principal, List<Period> periods) {
+    }
+
+    /** How a payment was applied, so a reversal can undo exactly that. */
+    private record Applied(java.util.UUID payment, Money toCapitalised, Money toInterest, Money toPrincipal) {
+    }
+
+    /** The reckoning while it walks the days. */
+    private static final class Running {
+        private final LocalDate start;
+        private final InterestRates.Kind kind;
+        private final InterestRates rates;
+        private final Money zero;
+        private final List<Period> periods = new ArrayList<>();
+        private final List<Applied> applied = new ArrayList<>();
+        private Money principal;
+        /** Interest added to the base at an anniversary and not paid. */
+        private Money capitalised;
+        /** Interest accrued since the last anniversary and not paid. */
+        private Money running;
+        private Money total;
+        private Money paid;
+        /** The first day not accrued yet. */
+        private LocalDate from;
+
+        Running(Money principal, LocalDate start, InterestRates.Kind kind, InterestRates rates) {
+            this.start = start;
+            this.kind = kind;
+            this.rates = rates;
+            this.zero = Money.zero(principal.currency());
+            this.principal = principal.max(zero);
+            this.capitalised = zero;
+            this.running = zero;
+            this.total = zero;
+            this.paid = zero;
+            this.from = start;
+        }
+
+        /** Accrues every day from {@link #from} through {@code through}, adding the interest owed at each anniversary. */
+        void accrueThrough(LocalDate through) {
+            while (!from.isAfter(through)) {
+                LocalDate anniversary = nextAnniversaryAfter(from);
+                LocalDate yearEnd = min(anniversary.minusDays(1), through);
+                while (!from.isAfter(yearEnd)) {
+                    InterestRates.Rate rate = rates.on(from);
+                    LocalDate change = rates.nextChangeAfter(from);
+                    LocalDate to = change == null ? yearEnd : min(change.minusDays(1), yearEnd);
+                    long days = ChronoUnit.DAYS.between(from, to) + 1;
+                    Money base = principal.plus(capitalised);
+                    BigDecimal exact = base.amount().multiply(rate.of(kind)).movePointLeft(2)
+                            .multiply(BigDecimal.valueOf(days)).divide(DAYS_PER_YEAR, 10, RoundingMode.HALF_UP);
+                    Money interest = Money.of(exact.setScale(2, RoundingMode.HALF_UP), zero.currency());
+                    if (base.isPositive()) {
+                        periods.add(new Period(from, to, days, rate.of(kind), base, interest));
+                    }
+                    running = running.plus(interest);
+                    total = total.plus(interest);
+                    from = to.plusDays(1);
+                }
+                if (from.equals(anniversary)) {
+                    capitalised = capitalised.plus(running); // compounding: the year's unpaid interest runs with the principal
+                    running = zero;
+                }
             }
         }
-        return total.plus(compute(base, from, through, kind, rates).interest());
+
+        /** The first anniversary of the start after {@code day}. */
+        private LocalDate nextAnniversaryAfter(LocalDate day) {
+            long years = ChronoUnit.YEARS.between(start, day);
+            LocalDate anniversary = start.plusYears(years);
+            while (!anniversary.isAfter(day)) {
+                years++;
+                anniversary = start.plusYears(years);
+            }
+            return anniversary;
+        }
+
+        void apply(DunningCase.Movement m) {
+            Money lowered = m.openBefore().minus(m.openAfter());
+            if (m.payment() && lowered.isPositive()) {
+                Money toCapitalised = lowered.min(capitalised);
+                Money toInterest = lowered.minus(toCapitalised).min(running);
+                Money toPrincipal = lowered.minus(toCapitalised).minus(toInterest).min(principal);
+                capitalised = capitalised.minus(toCapitalised);
+                running = running.minus(toInterest);
+                principal = principal.minus(toPrincipal);
+                paid = paid.plus(toCapitalised).plus(toInterest);
+                applied.add(new Applied(m.paymentId(), toCapitalised, toInterest, toPrincipal));
+            } else if (m.payment() && lowered.isNegative()) {
+                undo(m.paymentId(), lowered.negate());
+            } else if (lowered.isPositive()) {
+                principal = principal.minus(lowered).max(zero);
+            } else {
+                principal = principal.plus(lowered.negate());
+            }
+        }
+
+        /**
+         * A reversal: the payment's allocation undone, principal first then interest (all of it for a whole
+         * reversal). The payment is found by its id, else the latest one of the same amount; a reversal of a
+         * payment not found adds the amount to the principal.
+         */
+        private void undo(java.util.UUID payment, Money amount) {
+            Applied found = null;
+            for (int i = applied.size() - 1; i >= 0 && found == null; i--) {
+                Applied a = applied.get(i);
+                if (payment != null ? payment.equals(a.payment())
+                        : a.toCapitalised().plus(a.toInterest()).plus(a.toPrincipal()).equals(amount)) {
+                    found = a;
+                }
+            }
+            if (found == null) {
+                principal = principal.plus(amount);
+                return;
+            }
+            applied.remove(found);
+            Money toPrincipal = amount.min(found.toPrincipal());
+            Money left = amount.minus(toPrincipal);
+            Money toInterest = left.min(found.toInterest());
+            left = left.minus(toInterest);
+            Money toCapitalised = left.min(found.toCapitalised());
+            left = left.minus(toCapitalised);
+            principal = principal.plus(toPrincipal).plus(left);
+            running = running.plus(toInterest);
+            capitalised = capitalised.plus(toCapitalised);
+            paid = paid.minus(toInterest).minus(toCapitalised);
+            Applied rest = new Applied(found.payment(), found.toCapitalised().minus(toCapitalised),
+                    found.toInterest().minus(toInterest), found.toPrincipal().minus(toPrincipal));
+            if (rest.toCapitalised().plus(rest.toInterest()).plus(rest.toPrincipal()).isPositive()) {
+                applied.add(rest);
+            }
+        }
+
+        Accrual result() {
+            return new Accrual(total, paid, capitalised.plus(running), principal, List.copyOf(periods));
+        }
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -48,9 +48,10 @@ public class PaymentsSubscription implements EventSubscription {
     @Override
     public EventHandler handler() {
         return (tx, event) -> switch (event.data()) {
-            case PaymentReceived received -> apply(tx, received.tenantId(), received.allocations(), received.valueDate());
+            case PaymentReceived received -> apply(tx, received.tenantId(), received.allocations(), received.valueDate(),
+                    received.paymentId().value());
             case PaymentReversed reversed -> apply(tx, reversed.tenantId(), reversed.allocationsReversed(),
-                    reversed.reversalDate());
+                    reversed.reversalDate(), reversed.paymentId().value());
             case PaymentLinkCreated link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), link.url());
             case PaymentLinkClosed link -> projections.payLink(tx, link.tenantId(), link.invoiceId(), null);
             default -> Uni.createFrom().voidItem();
@@ -58,10 +59,10 @@ public class PaymentsSubscription implements EventSubscription {
     }
 
     private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, TenantId tenant, List<Allocation> allocations,
-            java.time.LocalDate on) {
+            java.time.LocalDate on, java.util.UUID payment) {
         return Multi.createFrom().iterable(allocations)
                 .onItem().transformToUniAndConcatenate(a -> cases.handle(tx, tenant, a.invoiceId(),
-                        new DunningCase.OpenChanged(a.openPrincipalAfter(), DunningCase.ClosedReason.PAID, on)))
+                        new DunningCase.OpenChanged(a.openPrincipalAfter(), DunningCase.ClosedReason.PAID, on, payment)))
                 .collect().last().replaceWithVoid();
     }
 }

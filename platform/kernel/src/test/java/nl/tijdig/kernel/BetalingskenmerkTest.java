@@ -69,4 +69,36 @@ class BetalingskenmerkTest {
         assertThatThrownBy(() -> Betalingskenmerk.of(1_000_000_000_000_000L)).hasMessageContaining("15 digits");
         assertThatThrownBy(() -> Betalingskenmerk.of(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void nine_to_fourteen_digits_carry_a_length_code_inside_the_check() {
+        // check digit 3, length code 2 (12 digits), then 1234567890: weighted from the right over "21234567890",
+        // 0×2 + 9×4 + 8×8 + 7×5 + 6×10 + 5×9 + 4×7 + 3×3 + 2×6 + 1×1 + 2×2 = 294; 294 mod 11 = 8; 11 − 8 = 3
+        assertThat(Betalingskenmerk.isValid("321234567890")).isTrue();
+        assertThat(Betalingskenmerk.withLengthCode("1234567890")).isEqualTo("321234567890");
+        assertThat(Betalingskenmerk.isValid("421234567890")).as("a wrong check digit").isFalse();
+        assertThat(Betalingskenmerk.isValid("331234567890")).as("a wrong length code").isFalse();
+        assertThat(Betalingskenmerk.problem("331234567890")).contains("length code 2");
+        // the shortest (9) and the longest (14) of the form
+        assertThat(Betalingskenmerk.isValid("791234567")).isTrue();
+        assertThat(Betalingskenmerk.isValid("14123456789012")).isTrue();
+        for (int n = 7; n <= 12; n++) {
+            String reference = Betalingskenmerk.withLengthCode("9".repeat(n));
+            assertThat(reference).hasSize(n + 2);
+            assertThat(Betalingskenmerk.isValid(reference)).isTrue();
+        }
+    }
+
+    @Test
+    void seven_digits_carry_no_check_and_eight_or_fifteen_digits_are_never_valid() {
+        assertThat(Betalingskenmerk.isValid("1234567")).isTrue();
+        assertThat(Betalingskenmerk.isValid("9999999")).isTrue();
+        for (String digits : new String[] {"12345678", "00000000", "500005678901234", "000056789012345"}) {
+            assertThat(Betalingskenmerk.isValid(digits)).as(digits).isFalse();
+        }
+        assertThat(Betalingskenmerk.problem("12345678")).contains("not 8");
+        assertThat(Betalingskenmerk.problem("500005678901234")).contains("not 15");
+        assertThat(Betalingskenmerk.problem("5000056789012345")).isNull();
+        assertThat(Betalingskenmerk.problem("6000056789012345")).contains("check digit");
+    }
 }

@@ -31,23 +31,26 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class CreditorProfileResource {
 
-    /** The profile as the API takes and shows it. */
+    /**
+     * The profile as the API takes and shows it; {@code vatDeductible} (default true): false for a creditor that cannot
+     * deduct VAT, whose collection costs are then raised by VAT.
+     */
     public record ProfileDto(@Text(max = Limits.NAME) String name, AddressDto address, @Text(max = Limits.CODE) String kvkNumber, @Text(max = Limits.CODE) String vatId, @Text(max = Limits.CODE) String iban, @Text(max = Limits.CODE) String bic,
             @Text(max = Limits.EMAIL) String senderEmail, Integer b2bTermDays, Integer b2cTermDays, @Text(max = Limits.URL) String logoUrl, @Text(max = Limits.NOTE, lines = true) String footer,
-            @Text(max = Limits.CODE) String invoiceSeries) {
+            @Text(max = Limits.CODE) String invoiceSeries, Boolean vatDeductible) {
 
         CreditorProfile toDomain() {
             AddressDto a = address;
             return new CreditorProfile(name, a == null ? null : new Address(a.street(), a.postalCode(), a.city(),
                     a.countryCode()), kvkNumber, vatId, iban, bic, senderEmail, optional(b2bTermDays),
-                    optional(b2cTermDays), logoUrl, footer, invoiceSeries);
+                    optional(b2cTermDays), logoUrl, footer, invoiceSeries, vatDeductible == null || vatDeductible);
         }
 
         static ProfileDto of(CreditorProfile p) {
             Address a = p.address();
             return new ProfileDto(p.name(), new AddressDto(a.street(), a.postalCode(), a.city(), a.countryCode()),
                     p.kvkNumber(), p.vatId(), p.iban(), p.bic(), p.senderEmail(), boxed(p.b2bTermDays()),
-                    boxed(p.b2cTermDays()), p.logoUrl(), p.footer(), p.invoiceSeries());
+                    boxed(p.b2cTermDays()), p.logoUrl(), p.footer(), p.invoiceSeries(), p.vatDeductible());
         }
 
         private static OptionalInt optional(Integer days) {

@@ -7,15 +7,25 @@ import nl.tijdig.kernel.Segment;
 /**
  * The tenant as the seller on its invoices: what art. 35a Wet OB requires of the seller (name,
  * address, KvK number, VAT id) and where to pay (IBAN, BIC), with the default payment terms per
- * segment, the letterhead (logo, footer) and the default invoice number series (none: the year).
+ * segment, the letterhead (logo, footer), the default invoice number series (none: the year), and whether the
+ * creditor can deduct VAT ({@code vatDeductible}, the default: true) — one that cannot charges VAT on the
+ * collection costs (art. 2 lid 3 Besluit vergoeding voor buitengerechtelijke incassokosten).
  */
 public record CreditorProfile(String name, Address address, String kvkNumber, String vatId, String iban, String bic,
         String senderEmail, OptionalInt b2bTermDays, OptionalInt b2cTermDays, String logoUrl, String footer,
-        String invoiceSeries) {
+        String invoiceSeries, boolean vatDeductible) {
 
     public CreditorProfile {
         b2bTermDays = b2bTermDays == null ? OptionalInt.empty() : b2bTermDays;
         b2cTermDays = b2cTermDays == null ? OptionalInt.empty() : b2cTermDays;
+    }
+
+    /** A profile of a creditor that deducts VAT. */
+    public CreditorProfile(String name, Address address, String kvkNumber, String vatId, String iban, String bic,
+            String senderEmail, OptionalInt b2bTermDays, OptionalInt b2cTermDays, String logoUrl, String footer,
+            String invoiceSeries) {
+        this(name, address, kvkNumber, vatId, iban, bic, senderEmail, b2bTermDays, b2cTermDays, logoUrl, footer,
+                invoiceSeries, true);
     }
 
     /** Every rule a profile to be saved breaks, with fields as the client names them (no prefix). */
@@ -42,7 +52,7 @@ public record CreditorProfile(String name, Address address, String kvkNumber, St
     /** The profile with its IBAN without spaces, in capitals. */
     public CreditorProfile normalized() {
         return new CreditorProfile(name, address, kvkNumber, vatId, Contact.normalIban(iban), bic, senderEmail,
-                b2bTermDays, b2cTermDays, logoUrl, footer, invoiceSeries);
+                b2bTermDays, b2cTermDays, logoUrl, footer, invoiceSeries, vatDeductible);
     }
 
     /** What is missing or malformed for a valid Dutch invoice, under {@code creditorProfile.}. */

@@ -53,7 +53,8 @@ public class CreditorProfileStore extends EventStreams {
         Address a = p.address();
         return new CreditorProfileUpdated(tenant, new CreditorSnapshot(p.name(), p.kvkNumber(), p.vatId(), p.iban(), p.bic(),
                 p.senderEmail(), new PostalAddress(a.street(), a.postalCode(), a.city(), a.countryCode())), p.logoUrl(),
-                p.footer(), boxed(p.b2bTermDays()), boxed(p.b2cTermDays()), p.invoiceSeries(), clock.instant());
+                p.footer(), boxed(p.b2bTermDays()), boxed(p.b2cTermDays()), p.invoiceSeries(),
+                p.vatDeductible() ? null : Boolean.FALSE, clock.instant());
     }
 
     private static CreditorProfile profile(CreditorProfileUpdated e) {
@@ -61,7 +62,8 @@ public class CreditorProfileStore extends EventStreams {
         PostalAddress a = c.address();
         return new CreditorProfile(c.name(), a == null ? null : new Address(a.street(), a.postalCode(), a.city(),
                 a.countryCode()), c.kvkNumber(), c.vatId(), c.iban(), c.bic(), c.email(), unboxed(e.b2bTermDays()),
-                unboxed(e.b2cTermDays()), e.logoUrl(), e.footer(), e.invoiceSeries());
+                unboxed(e.b2cTermDays()), e.logoUrl(), e.footer(), e.invoiceSeries(),
+                e.vatDeductible() == null || e.vatDeductible());
     }
 
     private static Integer boxed(OptionalInt value) {

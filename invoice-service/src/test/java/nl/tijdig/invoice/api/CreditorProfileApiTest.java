@@ -38,12 +38,20 @@ class CreditorProfileApiTest {
                 .then().statusCode(200).body("iban", is("NL91ABNA0417164300"));
         given().when().get("/creditor-profile").then().statusCode(200)
                 .body("name", is("Schoonmaakbedrijf Helder B.V."))
-                .body("b2bTermDays", is(30));
+                .body("b2bTermDays", is(30))
+                .body("vatDeductible", is(true));
 
         // and a change replaces it
         given().contentType(ContentType.JSON).body(PROFILE.replace("\"b2bTermDays\": 30", "\"b2bTermDays\": 21"))
                 .when().put("/creditor-profile").then().statusCode(200);
         given().when().get("/creditor-profile").then().body("b2bTermDays", is(21));
+
+        // and a creditor that cannot deduct VAT says so (its collection costs will carry VAT)
+        given().contentType(ContentType.JSON).body(PROFILE.replace("\"b2bTermDays\": 30", "\"vatDeductible\": false"))
+                .when().put("/creditor-profile").then().statusCode(200).body("vatDeductible", is(false));
+        given().when().get("/creditor-profile").then().body("vatDeductible", is(false));
+        given().contentType(ContentType.JSON).body(PROFILE.replace("\"b2bTermDays\": 30", "\"vatDeductible\": \"no\""))
+                .when().put("/creditor-profile").then().statusCode(400).body("errors.field", containsInAnyOrder("vatDeductible"));
     }
 
     @Test

@@ -82,6 +82,9 @@ public final class LetterModel {
         l.put("hasInterest", r.interest().isPositive());
         l.put("collectionCosts", money(r.collectionCosts(), en));
         l.put("hasCosts", r.collectionCosts().isPositive());
+        boolean costsVat = r.collectionCostsVat() != null && r.collectionCostsVat().isPositive();
+        l.put("hasCostsVat", costsVat);
+        l.put("collectionCostsVat", costsVat ? money(r.collectionCostsVat(), en) : money(Money.zero(r.collectionCosts().currency()), en));
         l.put("totalDue", money(r.totalDue(), en));
         l.put("paymentReference", r.paymentReference());
         l.put("payLink", r.payLink());

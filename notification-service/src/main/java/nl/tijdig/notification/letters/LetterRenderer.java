@@ -151,7 +151,9 @@ public class LetterRenderer {
     /**
      * What is wrong with a tenant's template: it must render, as XHTML that makes a PDF, against the
      * contract example of ReminderDue in the template's kind and language (with and without a pay link,
-     * reference, interest and costs), and a 14-dagenbrief must say what the law needs it to say.
+     * reference, interest and costs); a 14-dagenbrief must say what the law needs it to say; and a letter asks
+     * for one amount — the one its table shows to pay, interest included ({@code l.totalDue}) — never the open
+     * principal beside it.
      */
     public List<Violation> verify(LetterTemplate template) {
         List<Violation> violations = new ArrayList<>();
@@ -164,6 +166,14 @@ public class LetterRenderer {
                         violations.add(new Violation("body",
                                 "a " + template.kind() + " must say \"" + required + "\" (the term the law accepts)"));
                     }
+                }
+                boolean english = "en".equals(template.language());
+                if (example.interest().isPositive() && !example.totalOpen().equals(example.totalDue())
+                        && HtmlText.of(template(template.body(), HTML).data("l", LetterModel.of(example)).render())
+                                .contains(LetterModel.money(example.totalOpen(), english))) {
+                    violations.add(new Violation("body", "the letter asks to pay " + LetterModel.money(example.totalOpen(),
+                            english) + " ({l.totalOpen}) while it shows " + LetterModel.money(example.totalDue(), english)
+                            + " to pay, interest included ({l.totalDue}): a letter asks for one amount"));
                 }
                 if (template.kind() == ReminderDue.Kind.FOURTEEN_DAY_LETTER && example.collectionCosts().isPositive()
                         && !words.contains(LetterModel.money(example.collectionCosts(), "en".equals(template.language())))) {
@@ -194,7 +204,10 @@ public class LetterRenderer {
                         e.letterDate(), e.payWithinDays(), e.occurredAt()),
                 new ReminderDue(e.tenantId(), e.caseId(), e.reminderId(), e.step(), kind, e.channels(), debtor, e.creditor(),
                         e.invoices().subList(0, 1), e.invoices().get(0).open(), Money.eur("0.00"), interest,
-                        e.invoices().get(0).open().plus(interest), null, null, e.letterDate(), e.payWithinDays(), e.occurredAt()));
+                        e.invoices().get(0).open().plus(interest), null, null, e.letterDate(), e.payWithinDays(), e.occurredAt()),
+                new ReminderDue(e.tenantId(), e.caseId(), e.reminderId(), e.step(), kind, e.channels(), debtor, e.creditor(),
+                        e.invoices(), e.totalOpen(), costs, interest, e.totalOpen().plus(interest), e.paymentReference(),
+                        e.payLink(), e.letterDate(), e.payWithinDays(), e.occurredAt()));
     }
 
     private io.quarkus.qute.TemplateInstance template(String source, Variant variant) {

@@ -90,6 +90,12 @@ class LetterTemplateApiTest {
                         "<p>Betaal {l.totalOpen} binnen veertien dagen na de dag van ontvangst van deze brief.</p>"))
                 .when().put("/letter-templates/FOURTEEN_DAY_LETTER/nl").then().statusCode(422)
                 .body("errors.message", hasItem(containsString("collection costs")));
+        // a letter that asks for the open principal while its table shows the amount to pay with interest
+        given().contentType(ContentType.JSON).body(Map.of("subject", "Laatste kans", "body",
+                        "<p>Betaal {l.totalOpen} binnen veertien dagen na de dag van ontvangst van deze brief; daarna "
+                                + "zijn {l.collectionCosts} incassokosten verschuldigd.</p>"))
+                .when().put("/letter-templates/FOURTEEN_DAY_LETTER/nl").then().statusCode(422)
+                .body("errors.message", hasItem(containsString("a letter asks for one amount")));
         // a subject on two lines (refused as it is read: a one-line text), an unknown kind and language, nothing at all
         given().contentType(ContentType.JSON).body(Map.of("subject", "a\nb", "body", "<p>x</p>"))
                 .when().put("/letter-templates/REMINDER/nl").then().statusCode(400).body("errors.field", hasItem("subject"));
@@ -104,7 +110,7 @@ class LetterTemplateApiTest {
         given().when().get("/letter-templates/FOURTEEN_DAY_LETTER/nl").then().statusCode(200).body("source", is("built-in"));
         // a lawful 14-dagenbrief in the tenant's words is taken
         given().contentType(ContentType.JSON).body(Map.of("subject", "Laatste herinnering {l.invoiceNumbers}", "body",
-                        "<p>Betaal {l.totalOpen} binnen veertien dagen na de dag van ontvangst van deze brief; daarna "
+                        "<p>Betaal {l.totalDue} binnen veertien dagen na de dag van ontvangst van deze brief; daarna "
                                 + "zijn {l.collectionCosts} incassokosten verschuldigd.</p>"))
                 .when().put("/letter-templates/FOURTEEN_DAY_LETTER/nl").then().statusCode(200);
     }
@@ -115,5 +121,25 @@ class LetterTemplateApiTest {
         given().when().get("/letter-templates").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("subject", "a", "body", "<p>x</p>"))
                 .when().put("/letter-templates/REMINDER/nl").then().statusCode(403);
+    }
+
+    static final String THIRD = "0193a6f2-0000-7000-8000-0000000000b4";
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = THIRD))
+    void every_built_in_letter_passes_the_rules_a_tenants_letter_is_held_to() {
+        for (ReminderDue.Kind kind : ReminderDue.Kind.values()) {
+            for (String language : new String[] {"nl", "en"}) {
+                // given the built-in template
+                var builtIn = given().when().get("/letter-templates/" + kind + "/" + language).then().statusCode(200)
+                        .body("source", is("built-in")).extract().jsonPath();
+                // when a tenant saves it as its own, then it is taken: it asks for one amount, and a 14-dagenbrief
+                // says what the law needs
+                given().contentType(ContentType.JSON).body(Map.of("subject", builtIn.getString("subject"), "body",
+                                builtIn.getString("body")))
+                        .when().put("/letter-templates/" + kind + "/" + language).then().statusCode(200);
+                given().when().delete("/letter-templates/" + kind + "/" + language).then().statusCode(204);
+            }
+        }
     }
 }

@@ -61,8 +61,13 @@ class ReminderDeliveryTest {
             for (String language : List.of("nl", "en")) {
                 Money costs = kind == ReminderDue.Kind.FOURTEEN_DAY_LETTER || kind == ReminderDue.Kind.FINAL_NOTICE
                         ? Money.eur("131.00") : Money.eur("0.00");
-                reminders.add(reminder(T, kind, language, kind.name().toLowerCase() + "." + language + "@debtor.test", costs,
-                        List.of(Channel.EMAIL)));
+                ReminderDue r = reminder(T, kind, language, kind.name().toLowerCase() + "." + language + "@debtor.test", costs,
+                        List.of(Channel.EMAIL));
+                // a creditor that cannot deduct VAT: the costs include VAT, and the letter says how much
+                reminders.add(!costs.isPositive() ? r : new ReminderDue(r.tenantId(), r.caseId(), r.reminderId(), r.step(),
+                        r.kind(), r.channels(), r.debtor(), r.creditor(), r.invoices(), r.totalOpen(), r.collectionCosts(),
+                        r.interest(), r.totalDue(), r.paymentReference(), r.payLink(), r.letterDate(), r.payWithinDays(),
+                        Money.eur("22.74"), r.occurredAt()));
             }
         }
         // when dunning publishes them
@@ -97,6 +102,9 @@ class ReminderDeliveryTest {
                 if (r.kind() == ReminderDue.Kind.FOURTEEN_DAY_LETTER) {
                     assertThat(text).contains(en ? "within fourteen days after the day you receive this letter"
                             : "binnen veertien dagen na de dag van ontvangst van deze brief", en ? "€ 131.00" : "€ 131,00");
+                }
+                if (r.collectionCosts().isPositive()) {
+                    assertThat(text).contains(en ? "(including € 22.74 VAT)" : "(inclusief € 22,74 btw)");
                 }
                 if (r.kind() == ReminderDue.Kind.FINAL_NOTICE) {
                     assertThat(text).contains(en ? "€ 131.00" : "€ 131,00", en ? "€ 1,083.00" : "€ 1.083,00");

@@ -16,13 +16,24 @@ import nl.tijdig.kernel.TenantId;
  * Dunning asks for a reminder: the step, the channels, and everything the letter needs, so that the
  * notification-service renders it from this event alone. {@code reminderId} identifies this reminder
  * across retries (send it at most once per channel). {@code collectionCosts} are the costs that will
- * be charged if the debtor does not pay in time (zero when none are announced); {@code payWithinDays}
+ * be charged if the debtor does not pay in time (zero when none are announced), VAT included where the creditor
+ * cannot deduct VAT; {@code collectionCostsVat} is that VAT (optional: absent when there is none); {@code payWithinDays}
  * is the term the letter gives (14 for a 14-dagenbrief, counted from the day after receipt).
  */
 public record ReminderDue(TenantId tenantId, CaseId caseId, UUID reminderId, int step, Kind kind,
         List<Channel> channels, DebtorContact debtor, CreditorSnapshot creditor, List<InvoiceSummary> invoices,
         Money totalOpen, Money collectionCosts, Money interest, Money totalDue, String paymentReference,
-        String payLink, LocalDate letterDate, int payWithinDays, Instant occurredAt) implements DunningCaseEvent {
+        String payLink, LocalDate letterDate, int payWithinDays, Money collectionCostsVat, Instant occurredAt)
+        implements DunningCaseEvent {
+
+    /** A reminder without VAT on its collection costs. */
+    public ReminderDue(TenantId tenantId, CaseId caseId, UUID reminderId, int step, Kind kind,
+            List<Channel> channels, DebtorContact debtor, CreditorSnapshot creditor, List<InvoiceSummary> invoices,
+            Money totalOpen, Money collectionCosts, Money interest, Money totalDue, String paymentReference,
+            String payLink, LocalDate letterDate, int payWithinDays, Instant occurredAt) {
+        this(tenantId, caseId, reminderId, step, kind, channels, debtor, creditor, invoices, totalOpen, collectionCosts,
+                interest, totalDue, paymentReference, payLink, letterDate, payWithinDays, null, occurredAt);
+    }
 
     /** What kind of letter the step is. */
     public enum Kind {
@@ -52,6 +63,9 @@ public record ReminderDue(TenantId tenantId, CaseId caseId, UUID reminderId, int
         }
         required(totalOpen, "totalOpen");
         required(collectionCosts, "collectionCosts");
+        if (collectionCostsVat != null && collectionCostsVat.isGreaterThan(collectionCosts)) {
+            throw new IllegalArgumentException("collectionCostsVat is part of collectionCosts: it cannot be more");
+        }
         required(interest, "interest");
         required(totalDue, "totalDue");
         required(letterDate, "letterDate");

@@ -51,6 +51,43 @@ public class InterestRateResource {
                 .map(r -> new RateView(r.from(), r.consumer(), r.commercial())).toList());
     }
 
+    /** The rates of one half year, in percent per year. */
+    public record HalfYear(BigDecimal consumer, BigDecimal commercial) {
+    }
+
+    /**
+     * Adds the rates of a half year from {@code from} (or corrects them): the rest of the table stays. The
+     * operator does this when the new rates are published (each 1 January and 1 July); until then quotes past the
+     * table are marked provisional and the health check warns.
+     */
+    @PUT
+    @Path("/admin/interest-rates/{from}")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<List<RateView>> put(@jakarta.ws.rs.PathParam("from") LocalDate from, HalfYear rates) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (rates == null) {
+            errors.add(new Problem.FieldError("body", "give consumer and commercial"));
+        } else {
+            check(rates.consumer(), "consumer", errors);
+            check(rates.commercial(), "commercial", errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new RejectedProblem(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are not valid", errors);
+        }
+        return pool.withTransaction(tx -> store.put(tx, new InterestRates.Rate(from, rates.consumer(), rates.commercial())))
+                .chain(this::list);
+    }
+
+    private static void check(BigDecimal rate, String field, List<Problem.FieldError> errors) {
+        if (rate == null || rate.signum() < 0 || rate.compareTo(MAX) > 0) {
+            errors.add(new Problem.FieldError(field, "must be 0 to 50 (percent per year)"));
+        } else if (rate.stripTrailingZeros().scale() > 3) {
+            errors.add(new Problem.FieldError(field, "has at most 3 decimals"));
+        }
+    }
+
+    /** Replaces the whole table. */
     @PUT
     @Path("/admin/interest-rates")
     @RolesAllowed(Roles.OPERATOR)
@@ -70,12 +107,8 @@ public class InterestRateResource {
                 if (!seen.add(rate.from())) {
                     errors.add(new Problem.FieldError(at + ".from", "is given twice"));
                 }
-                if (rate.consumer() == null || rate.consumer().signum() < 0 || rate.consumer().compareTo(MAX) > 0) {
-                    errors.add(new Problem.FieldError(at + ".consumer", "must be 0 to 50 (percent per year)"));
-                }
-                if (rate.commercial() == null || rate.commercial().signum() < 0 || rate.commercial().compareTo(MAX) > 0) {
-                    errors.add(new Problem.FieldError(at + ".commercial", "must be 0 to 50 (percent per year)"));
-                }
+                check(rate.consumer(), at + ".consumer", errors);
+                check(rate.commercial(), at + ".commercial", errors);
             }
         }
         if (!errors.isEmpty()) {

@@ -49,8 +49,13 @@ public class QuoteResource {
             BigDecimal costsVatPercent) {
     }
 
+    /**
+     * The quote; {@code provisional} when the interest runs past the half years the rate table covers (the last
+     * known rate was used until the operator adds the next half year).
+     */
     public record Quote(Money principal, Money collectionCosts, Money interest, List<StatutoryInterest.Period> interestPeriods,
-            String interestKind, LocalDate interestFrom, LocalDate interestThrough, LocalDate deadline, Money total) {
+            String interestKind, LocalDate interestFrom, LocalDate interestThrough, LocalDate deadline, Money total,
+            boolean provisional) {
     }
 
     @Inject
@@ -61,6 +66,9 @@ public class QuoteResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    nl.tijdig.dunning.store.EqualDayStore equalDays;
 
     @POST
     public Uni<Quote> quote(QuoteRequest request) {
@@ -102,18 +110,19 @@ public class QuoteResource {
         Money principal = Money.of(request.principal(), currency);
         InterestRates.Kind kind = request.segment() == Segment.B2C ? InterestRates.Kind.CONSUMER : InterestRates.Kind.COMMERCIAL;
         LocalDate from = request.dueDate().plusDays(1);
-        return rates.load(pool).map(table -> {
-            StatutoryInterest.Result interest;
-            try {
-                interest = StatutoryInterest.compute(principal, from, through, kind, table);
-            } catch (IllegalArgumentException e) {
-                throw new RejectedProblem("dueDate: " + e.getMessage(), List.of(new Problem.FieldError("dueDate", e.getMessage())));
+        return rates.load(pool).flatMap(table -> equalDays.days(pool).map(equal -> {
+            if (from.isBefore(table.first())) {
+                String why = "interest would start on " + from + ", before the first day the rate table knows ("
+                        + table.first() + ")";
+                throw new RejectedProblem("dueDate: " + why, List.of(new Problem.FieldError("dueDate", why)));
             }
+            StatutoryInterest.Result interest = StatutoryInterest.compute(principal, from, through, kind, table);
             Money costs = WikCosts.of(principal, request.costsVatPercent() == null ? BigDecimal.ZERO : request.costsVatPercent());
             LocalDate deadline = request.letterSentOn() == null ? null : FourteenDayLetter.deadline(request.letterSentOn(),
-                    request.delivery() == null ? FourteenDayLetter.Delivery.POST : request.delivery(), request.emailAgreed());
+                    request.delivery() == null ? FourteenDayLetter.Delivery.POST : request.delivery(), request.emailAgreed(),
+                    equal);
             return new Quote(principal, costs, interest.interest(), interest.periods(), kind.name(), from, through, deadline,
-                    principal.plus(costs).plus(interest.interest()));
-        });
+                    principal.plus(costs).plus(interest.interest()), table.provisional(through));
+        }));
     }
 }

@@ -6,14 +6,16 @@ import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import nl.tijdig.kernel.Easter;
 
 /**
- * The public holidays of the Algemene termijnenwet (art. 3): Nieuwjaarsdag, Goede Vrijdag,
- * Paasmaandag, Koningsdag (27 April, or 26 April when the 27th is a Sunday), Bevrijdingsdag (5 May),
- * Hemelvaartsdag, Pinkstermaandag, and Christmas (25 and 26 December); Easter Sunday computed (the
- * Gregorian computus). With the law's rule that a term ending on a Saturday, Sunday or holiday runs
- * until the next day that is none of those (art. 1).
+ * The generally recognised holidays of the Algemene termijnenwet (art. 3 lid 1): Nieuwjaarsdag, Paasmaandag
+ * (the Christian second Easter day), Koningsdag (27 April, or 26 April when the 27th is a Sunday), Bevrijdingsdag
+ * (5 May), Hemelvaartsdag, Pinkstermaandag, and Christmas (25 and 26 December); Easter Sunday computed (the
+ * Gregorian computus). Goede Vrijdag is not one of them. Days the minister makes equal to them (art. 3 lid 3)
+ * are data: the operator adds them ({@code equalDays}), and every term uses them. With the law's rule that a term
+ * ending on a Saturday, Sunday or holiday runs until the next day that is none of those (art. 1).
  */
 public final class DutchCalendar {
 
@@ -33,7 +35,6 @@ public final class DutchCalendar {
         }
         List<Holiday> holidays = new ArrayList<>(List.of(
                 new Holiday(LocalDate.of(year, Month.JANUARY, 1), "Nieuwjaarsdag"),
-                new Holiday(easter.minusDays(2), "Goede Vrijdag"),
                 new Holiday(easter.plusDays(1), "Paasmaandag"),
                 new Holiday(kingsDay, "Koningsdag"),
                 new Holiday(LocalDate.of(year, Month.MAY, 5), "Bevrijdingsdag"),
@@ -46,7 +47,12 @@ public final class DutchCalendar {
     }
 
     public static boolean isHoliday(LocalDate date) {
-        return holidays(date.getYear()).stream().anyMatch(h -> h.date().equals(date));
+        return isHoliday(date, Set.of());
+    }
+
+    /** A holiday of the law, or a day made equal to one ({@code equalDays}, art. 3 lid 3). */
+    public static boolean isHoliday(LocalDate date, Set<LocalDate> equalDays) {
+        return equalDays.contains(date) || holidays(date.getYear()).stream().anyMatch(h -> h.date().equals(date));
     }
 
     /** Easter Sunday (the anonymous Gregorian algorithm, {@link Easter}). */
@@ -56,14 +62,24 @@ public final class DutchCalendar {
 
     /** Whether a term may end on this day: not a Saturday, Sunday or public holiday. */
     public static boolean isWorkingDay(LocalDate date) {
+        return isWorkingDay(date, Set.of());
+    }
+
+    /** As {@link #isWorkingDay(LocalDate)}, with the days made equal to holidays. */
+    public static boolean isWorkingDay(LocalDate date, Set<LocalDate> equalDays) {
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !isHoliday(date);
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !isHoliday(date, equalDays);
     }
 
     /** A term's last day, moved to the next working day when it is none (Algemene termijnenwet art. 1). */
     public static LocalDate termEnd(LocalDate lastDay) {
+        return termEnd(lastDay, Set.of());
+    }
+
+    /** As {@link #termEnd(LocalDate)}, with the days made equal to holidays. */
+    public static LocalDate termEnd(LocalDate lastDay, Set<LocalDate> equalDays) {
         LocalDate end = lastDay;
-        while (!isWorkingDay(end)) {
+        while (!isWorkingDay(end, equalDays)) {
             end = end.plusDays(1);
         }
         return end;

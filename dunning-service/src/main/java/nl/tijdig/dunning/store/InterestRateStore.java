@@ -24,6 +24,13 @@ public class InterestRateStore {
                 });
     }
 
+    /** Adds (or corrects) one entry. */
+    public Uni<Void> put(SqlConnection tx, InterestRates.Rate rate) {
+        return tx.preparedQuery("INSERT INTO interest_rates (valid_from, consumer, commercial) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (valid_from) DO UPDATE SET consumer = EXCLUDED.consumer, commercial = EXCLUDED.commercial")
+                .execute(Tuple.of(rate.from(), rate.consumer(), rate.commercial())).replaceWithVoid();
+    }
+
     /** Replaces the table. */
     public Uni<Void> replace(SqlConnection tx, InterestRates rates) {
         List<Tuple> rows = rates.rates().stream().map(r -> Tuple.of(r.from(), r.consumer(), r.commercial())).toList();

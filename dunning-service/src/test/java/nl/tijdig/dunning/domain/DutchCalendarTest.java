@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
 class DutchCalendarTest {
 
     @Test
-    void the_holidays_of_2026_are_the_algemene_termijnenwet_ones() {
+    void the_holidays_of_2026_are_the_algemene_termijnenwet_ones_and_good_friday_is_none() {
         assertThat(DutchCalendar.holidays(2026)).extracting(h -> h.date() + " " + h.name()).containsExactly(
                 "2026-01-01 Nieuwjaarsdag",
-                "2026-04-03 Goede Vrijdag",
                 "2026-04-06 Paasmaandag",
                 "2026-04-27 Koningsdag",
                 "2026-05-05 Bevrijdingsdag",
@@ -49,8 +48,8 @@ class DutchCalendarTest {
     }
 
     @Property
-    void every_year_has_nine_holidays_and_kings_day_is_never_a_sunday(@ForAll @IntRange(min = 1990, max = 2200) int year) {
-        assertThat(DutchCalendar.holidays(year)).hasSize(9)
+    void every_year_has_eight_holidays_and_kings_day_is_never_a_sunday(@ForAll @IntRange(min = 1990, max = 2200) int year) {
+        assertThat(DutchCalendar.holidays(year)).hasSize(8)
                 .filteredOn(h -> h.name().equals("Koningsdag"))
                 .allSatisfy(h -> assertThat(h.date().getDayOfWeek()).isNotEqualTo(DayOfWeek.SUNDAY));
     }
@@ -60,5 +59,15 @@ class DutchCalendarTest {
         assertThat(DutchCalendar.termEnd(LocalDate.of(2026, 11, 21))).isEqualTo(LocalDate.of(2026, 11, 23)); // Saturday
         assertThat(DutchCalendar.termEnd(LocalDate.of(2026, 12, 25))).isEqualTo(LocalDate.of(2026, 12, 28)); // Christmas, then the weekend
         assertThat(DutchCalendar.termEnd(LocalDate.of(2026, 11, 24))).isEqualTo(LocalDate.of(2026, 11, 24));
+    }
+
+    @Test
+    void a_day_made_equal_to_a_holiday_moves_a_term_as_a_holiday_does() {
+        // given the operator made Friday 24 December 2027 equal to a holiday (Algemene termijnenwet art. 3 lid 3)
+        java.util.Set<LocalDate> equal = java.util.Set.of(LocalDate.of(2027, 12, 24));
+        // then a term ending that day runs to Monday 27 December (25, 26 are Christmas, a weekend too)
+        assertThat(DutchCalendar.termEnd(LocalDate.of(2027, 12, 24))).isEqualTo(LocalDate.of(2027, 12, 24));
+        assertThat(DutchCalendar.termEnd(LocalDate.of(2027, 12, 24), equal)).isEqualTo(LocalDate.of(2027, 12, 27));
+        assertThat(DutchCalendar.isWorkingDay(LocalDate.of(2027, 12, 24), equal)).isFalse();
     }
 }

@@ -25,8 +25,13 @@ class FourteenDayLetterTest {
     void sundays_mondays_and_holidays_do_not_count_for_posted_letters() {
         LocalDate friday = LocalDate.of(2026, 11, 20);
         assertThat(FourteenDayLetter.postReceipt(friday)).isEqualTo(LocalDate.of(2026, 11, 24)); // Sat, (Sun, Mon), Tue
-        LocalDate beforeEaster = LocalDate.of(2026, 4, 2); // Thursday; Good Friday, then Sat
-        assertThat(FourteenDayLetter.postReceipt(beforeEaster)).isEqualTo(LocalDate.of(2026, 4, 7)); // Sat, (Sun, Easter Mon), Tue
+        LocalDate beforeEaster = LocalDate.of(2026, 4, 2); // Thursday; Good Friday is no holiday of the Atw
+        assertThat(FourteenDayLetter.postReceipt(beforeEaster)).isEqualTo(LocalDate.of(2026, 4, 4)); // Fri, Sat
+        LocalDate beforeWhitsun = LocalDate.of(2026, 5, 22); // Friday; Sat, (Sun, Whit Monday), Tue
+        assertThat(FourteenDayLetter.postReceipt(beforeWhitsun)).isEqualTo(LocalDate.of(2026, 5, 26));
+        // a day the operator made equal to a holiday counts as one
+        assertThat(FourteenDayLetter.postReceipt(beforeEaster, java.util.Set.of(LocalDate.of(2026, 4, 3))))
+                .isEqualTo(LocalDate.of(2026, 4, 7)); // (Fri), Sat, (Sun, Easter Mon), Tue
     }
 
     @Test

@@ -116,14 +116,43 @@ public class CaseResource {
         });
     }
 
+    /**
+     * The claim on a day (today by default) in the parts the law gives: each payment paid the collection costs owed
+     * then (from the day after the final notice's term: the costs it announced), then the interest, then the
+     * principal (art. 6:44 BW). {@code principal} differs from the invoice-service's open principal by what payments
+     * paid of costs and interest; {@code total} is the same either way.
+     */
+    public record ClaimView(UUID caseId, java.time.LocalDate on, nl.tijdig.kernel.Money principal,
+            nl.tijdig.kernel.Money interest, nl.tijdig.kernel.Money costs, nl.tijdig.kernel.Money total,
+            nl.tijdig.kernel.Money openPrincipal, java.time.LocalDate costsFrom, nl.tijdig.kernel.Money announcedCosts,
+            boolean provisional) {
+    }
+
+    @GET
+    @Path("/claim")
+    public Uni<ClaimView> claim(@PathParam("id") UUID id) {
+        TenantId owner = tenant.get();
+        java.time.LocalDate today = BusinessTime.today(clock);
+        return cases.read(pool, owner, new InvoiceId(id)).flatMap(found -> {
+            CaseStore.CaseRow row = found.orElseThrow(() -> new NotFoundProblem("case", id));
+            return rates.load(pool).map(table -> {
+                Letter.Invoice invoice = row.invoice();
+                Letter.Claimed claimed = Letter.reckon(row.segment(), invoice, today, table);
+                return new ClaimView(id, today, claimed.principal(), claimed.interestOwed(), claimed.costsOwed(),
+                        claimed.total(), row.state().open(), invoice.costsFrom(), invoice.announcedCosts(),
+                        table.provisional(today));
+            });
+        });
+    }
+
     @GET
     public Uni<CaseStore.View> get(@PathParam("id") UUID id) {
         return cases.get(pool, tenant.get(), id).map(found -> found.orElseThrow(() -> new NotFoundProblem("case", id)));
     }
 
     /**
-     * The creditor approves the hand-over of a case awaiting approval: EscalatedToCollection with the
-     * dossier. 409 when the case is not awaiting approval.
+     * The creditor approves the hand-over of a case awaiting approval, or of a claim back from an agency (RETURNED)
+     * to another: EscalatedToCollection with the dossier and the costs its final notice announced. 409 otherwise.
      */
     @POST
     @Path("/approval")
@@ -132,22 +161,24 @@ public class CaseResource {
         TenantId owner = tenant.get();
         return pool.withTransaction(tx -> cases.lock(tx, owner, new InvoiceId(id)).flatMap(found -> {
             CaseStore.CaseRow row = found.orElseThrow(() -> new NotFoundProblem("case", id));
-            if (row.state().status() != DunningCase.Status.AWAITING_APPROVAL) {
+            if (row.state().status() != DunningCase.Status.AWAITING_APPROVAL
+                    && row.state().status() != DunningCase.Status.RETURNED) {
                 throw new ConflictProblem("case " + id + " is " + row.state().status(), List.of(new Problem.FieldError(
-                        "status", "is " + row.state().status() + ": only a case awaiting approval is handed over")));
+                        "status", "is " + row.state().status() + ": only a case awaiting approval, or back from an "
+                                + "agency (RETURNED), is handed over")));
             }
             return projections.contact(tx, owner, row.debtorId()).flatMap(contact -> projections.creditor(tx, owner)
-                    .flatMap(creditor -> rates.load(tx).flatMap(table -> {
+                    .flatMap(creditor -> rates.load(tx).flatMap(table -> projections.costsVatPercent(tx, owner).flatMap(vat -> {
                         DebtorContact debtor = contact.orElseThrow(() -> new ConflictProblem("the debtor's contact has "
                                 + "not arrived from the invoice-service yet", List.of()));
                         CreditorSnapshot profile = creditor.orElseThrow(() -> new ConflictProblem("the creditor profile "
                                 + "has not arrived from the invoice-service yet", List.of()));
                         Letter claim = Letter.claim(debtor.segment(), List.of(row.invoice()), BusinessTime.today(clock),
-                                table, Scheduler.NO_VAT_UPLIFT);
-                        return cases.handle(tx, owner, row.caseId(), new DunningCase.Approve(), (r, next) ->
+                                table, vat);
+                        return cases.handle(tx, owner, row.caseId(), new DunningCase.Approve(BusinessTime.today(clock)), (r, next) ->
                                 List.of(nl.tijdig.dunning.store.Publications.escalated(owner, claim, debtor, profile, next,
                                         clock.instant())));
-                    })));
+                    }))));
         })).chain(() -> get(id));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
 
 /**
@@ -87,7 +88,6 @@ public final class DebtorRun {
         List<Letter.Invoice> invoices = new ArrayList<>();
         for (DueCase due : chosen.getValue()) {
             InvoiceId id = due.invoice().invoiceId();
-            decided.get(id).addAll(letterSteps.get(id));
             letterCases.add(id);
             invoices.add(due.invoice());
             deferred.remove(id);
@@ -96,8 +96,23 @@ public final class DebtorRun {
         DueCase first = chosen.getValue().get(0);
         DunningPolicy.Step step = stepOf(first, chosen.getKey());
         int number = first.state().policy().steps().indexOf(step) + 1;
-        return new Outcome(decided, Optional.of(Letter.of(step, number, segment, invoices, today, rates, vatUpliftPercent)),
-                letterCases, phone, deferred);
+        Letter letter = Letter.of(step, number, segment, invoices, today, rates, vatUpliftPercent);
+        // a final notice: each case keeps its share of the costs the letter announces, which is what an
+        // escalation may claim for it later
+        Map<InvoiceId, Money> shares = new LinkedHashMap<>();
+        if (letter.collectionCosts().isPositive()) {
+            List<Money> split = letter.costShares();
+            for (int i = 0; i < invoices.size(); i++) {
+                shares.put(invoices.get(i).invoiceId(), split.get(i));
+            }
+        }
+        for (InvoiceId id : letterCases) {
+            for (DunningCase.Event event : letterSteps.get(id)) {
+                decided.get(id).add(event instanceof DunningCase.StepDue due && shares.containsKey(id)
+                        ? due.withCosts(shares.get(id)) : event);
+            }
+        }
+        return new Outcome(decided, Optional.of(letter), letterCases, phone, deferred);
     }
 
     private static DunningPolicy.Step stepOf(DueCase due, String key) {

@@ -33,6 +33,11 @@ public final class DunningCase {
         WRITE_OFF_PENDING,
         /** A payment plan was agreed: no reminders while its instalments are met. */
         IN_PLAN,
+        /**
+         * The claim came back from the collection agency (returned, rejected, recalled, or closed without collecting
+         * all): it waits for the creditor's decision — another agency (approve again), a plan, a write-off.
+         */
+        RETURNED,
         CLOSED
     }
 
@@ -93,6 +98,18 @@ public final class DunningCase {
         }
     }
 
+    /** How a collection case ended without collecting the whole claim (the collection-gateway's outcomes). */
+    public enum CollectionOutcome {
+        /** The agency ended it without collecting everything. */
+        CLOSED_BY_PARTNER,
+        /** The agency did not take it. */
+        REJECTED,
+        /** The agency gave the claim back. */
+        RETURNED,
+        /** The creditor took it back. */
+        RECALLED
+    }
+
     /** Why a case closed. */
     public enum ClosedReason {
         PAID,
@@ -103,8 +120,16 @@ public final class DunningCase {
         ASSIGNED
     }
 
-    /** A step taken: when it was asked for, and (once the letter was sent) when it was delivered and its deadline. */
-    public record Taken(String key, LocalDate dueOn, LocalDate deliveredOn, LocalDate deadline) {
+    /**
+     * A step taken: when it was asked for, and (once the letter was sent) when it was delivered and its deadline;
+     * for a final notice, this invoice's share of the collection costs the letter announced (null before this was
+     * kept, and for other steps).
+     */
+    public record Taken(String key, LocalDate dueOn, LocalDate deliveredOn, LocalDate deadline, Money costs) {
+
+        public Taken(String key, LocalDate dueOn, LocalDate deliveredOn, LocalDate deadline) {
+            this(key, dueOn, deliveredOn, deadline, null);
+        }
     }
 
     /**
@@ -139,6 +164,34 @@ public final class DunningCase {
         /** The principal when the case opened: what was open before the first movement. */
         public Money principal() {
             return movements.isEmpty() ? open : movements.get(0).openBefore();
+        }
+
+        /**
+         * This invoice's share of the collection costs the final notice announced, if it was kept: what an
+         * escalation claims (never more than the letter said).
+         */
+        public Optional<Money> announcedCosts() {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                if (taken.get(i).costs() != null) {
+                    return Optional.of(taken.get(i).costs());
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The first day the announced costs are owed: the day after the term of the final notice that announced them
+         * (its deadline; without one, 14 days after its delivery). None while that letter was not delivered.
+         */
+        public Optional<LocalDate> costsClaimableFrom() {
+            for (int i = taken.size() - 1; i >= 0; i--) {
+                Taken t = taken.get(i);
+                if (t.costs() != null) {
+                    return t.deliveredOn() == null ? Optional.empty()
+                            : Optional.of((t.deadline() != null ? t.deadline() : t.deliveredOn().plusDays(14)).plusDays(1));
+                }
+            }
+            return Optional.empty();
         }
 
         Optional<Taken> last() {
@@ -177,6 +230,13 @@ public final class DunningCase {
     public record Delivered(String key, LocalDate deliveredOn, LocalDate deadline) implements Command {
     }
 
+    /**
+     * A letter confirmed sent did not arrive after all (a bounce after ReminderSent), and no channel it went on
+     * counts for the term any more: the step waits for the letter again, and its term starts from that letter.
+     */
+    public record Undelivered(String key, String why, LocalDate on) implements Command {
+    }
+
     /** Staff record that the debtor disputes the invoice. */
     public record OpenDispute(DisputeReason reason, String note, String by, LocalDate on) implements Command {
     }
@@ -208,8 +268,14 @@ public final class DunningCase {
     public record RejectEscalation(String note, String by, LocalDate on) implements Command {
     }
 
-    /** The creditor approves the hand-over to a collection agency. */
-    public record Approve() implements Command {
+    /**
+     * The creditor approves the hand-over to a collection agency (again, on {@code on}, for a claim that came back).
+     */
+    public record Approve(LocalDate on) implements Command {
+
+        public Approve() {
+            this(null);
+        }
     }
 
     /** What came of a call to the debtor. */
@@ -228,6 +294,10 @@ public final class DunningCase {
             implements Command {
     }
 
+    /** The collection case of an escalated claim ended without collecting it all (CollectionCaseClosed). */
+    public record EndCollection(CollectionOutcome outcome, String reason, LocalDate on) implements Command {
+    }
+
     /** Staff or an operator pause the case (a dispute, an insolvency) or let it go on. */
     public record Pause(boolean paused) implements Command {
     }
@@ -244,7 +314,16 @@ public final class DunningCase {
     }
 
     /** A step is due: send its communication (ReminderDue, or a phone task). */
-    public record StepDue(String key, DunningPolicy.Kind kind, LocalDate dueOn) implements Event {
+    public record StepDue(String key, DunningPolicy.Kind kind, LocalDate dueOn, Money costs) implements Event {
+
+        public StepDue(String key, DunningPolicy.Kind kind, LocalDate dueOn) {
+            this(key, kind, dueOn, null);
+        }
+
+        /** The same step, with this invoice's share of the costs its letter announces. */
+        public StepDue withCosts(Money share) {
+            return new StepDue(key, kind, dueOn, share);
+        }
     }
 
     public record StepDelivered(String key, LocalDate deliveredOn, LocalDate deadline) implements Event {
@@ -254,10 +333,21 @@ public final class DunningCase {
     public record StepSkipped(String key, LocalDate on) implements Event {
     }
 
+    /**
+     * A letter confirmed sent did not arrive (see {@link Undelivered}): the step is no longer delivered, its deadline
+     * gone, and what the case did after it (an approval request) undone.
+     */
+    public record StepUndelivered(String key, String why, LocalDate on) implements Event {
+    }
+
     public record ApprovalRequested(LocalDate on) implements Event {
     }
 
     public record Escalated(LocalDate on) implements Event {
+    }
+
+    /** The claim is back from the agency ({@link Status#RETURNED}), with how and why. */
+    public record CollectionEnded(CollectionOutcome outcome, String reason, LocalDate on) implements Event {
     }
 
     public record OpenUpdated(Money open, LocalDate on, boolean payment, java.util.UUID paymentId) implements Event {
@@ -341,6 +431,10 @@ public final class DunningCase {
                 && command instanceof OpenChanged changed && changed.open().isPositive()) {
             return List.of(new Reopened(changed.open(), changed.on(), changed.paymentId())); // a reversal: the facts say it is owed again
         }
+        if (command instanceof EndCollection ended) {
+            return state.status() == Status.ESCALATED
+                    ? List.of(new CollectionEnded(ended.outcome(), ended.reason(), ended.on())) : List.of();
+        }
         if (command instanceof Assign && state.status() == Status.ESCALATED) {
             return List.of(new Closed(ClosedReason.ASSIGNED));
         }
@@ -354,8 +448,14 @@ public final class DunningCase {
             case Tick tick -> tick(tick.today(), state);
             case OpenChanged changed -> openChanged(changed, state);
             case Delivered delivered -> delivered(delivered, state);
+            case Undelivered undelivered -> state.taken().stream()
+                    .anyMatch(t -> t.key().equals(undelivered.key()) && t.deliveredOn() != null)
+                    ? List.of(new StepUndelivered(undelivered.key(), undelivered.why(), undelivered.on())) : List.of();
             case Approve approve -> state.status() == Status.AWAITING_APPROVAL
-                    ? List.of(new Escalated(state.last().map(Taken::dueOn).orElse(state.dueDate()))) : List.of();
+                    ? List.of(new Escalated(state.last().map(Taken::dueOn).orElse(state.dueDate())))
+                    : state.status() == Status.RETURNED && state.open().isPositive()
+                    ? List.of(new Escalated(approve.on() != null ? approve.on() : state.dueDate())) : List.of();
+            case EndCollection ended -> List.of();
             case Pause pause -> state.status() == Status.DISPUTED || pause.paused() == (state.status() == Status.PAUSED)
                     ? List.of() : List.of(new Paused(pause.paused()));
             case OpenDispute dispute -> state.status() == Status.DISPUTED ? List.of()
@@ -391,7 +491,7 @@ public final class DunningCase {
         return switch (event) {
             case StepDue due -> {
                 List<Taken> taken = new ArrayList<>(state.taken());
-                taken.add(new Taken(due.key(), due.dueOn(), null, null));
+                taken.add(new Taken(due.key(), due.dueOn(), null, null, due.costs()));
                 boolean waits = due.kind() != DunningPolicy.Kind.PHONE_CALL && due.kind() != DunningPolicy.Kind.ESCALATION;
                 yield with(state, state.open(), waits ? Status.AWAITING_DELIVERY : Status.OPEN, taken, null, state.movements());
             }
@@ -400,20 +500,42 @@ public final class DunningCase {
                 taken.add(new Taken(skipped.key(), skipped.on(), skipped.on(), null));
                 yield with(state, state.open(), state.status(), taken, null, state.movements());
             }
+            case StepUndelivered undelivered -> {
+                List<Taken> taken = new ArrayList<>();
+                for (Taken t : state.taken()) {
+                    if (t.key().equals(undelivered.key())) {
+                        taken.add(new Taken(t.key(), t.dueOn(), null, null, t.costs()));
+                        break; // the steps after it were taken on a delivery that did not happen
+                    }
+                    taken.add(t);
+                }
+                Status status = state.status() == Status.OPEN || state.status() == Status.AWAITING_APPROVAL
+                        || state.status() == Status.AWAITING_DELIVERY ? Status.AWAITING_DELIVERY : state.status();
+                yield with(state, state.open(), status, taken, null, state.movements());
+            }
             case StepDelivered delivered -> {
                 List<Taken> taken = state.taken().stream().map(t -> t.key().equals(delivered.key())
-                        ? new Taken(t.key(), t.dueOn(), delivered.deliveredOn(), delivered.deadline()) : t).toList();
+                        ? new Taken(t.key(), t.dueOn(), delivered.deliveredOn(), delivered.deadline(), t.costs()) : t).toList();
                 yield with(state, state.open(), state.status() == Status.AWAITING_DELIVERY ? Status.OPEN : state.status(),
                         taken, null, state.movements());
             }
             case ApprovalRequested requested -> with(state, state.open(), Status.AWAITING_APPROVAL, state.taken(), null,
                     state.movements());
-            case Escalated escalated -> with(state, state.open(), Status.ESCALATED, state.taken(), null, state.movements());
+            case Escalated escalated -> {
+                // the hand-over's day on the escalation step: the claim was with an agency from then
+                List<Taken> taken = state.taken().stream().map(t -> kindOf(state, t) == DunningPolicy.Kind.ESCALATION
+                        ? new Taken(t.key(), t.dueOn(), escalated.on(), null, t.costs()) : t).toList();
+                yield new State(state.invoiceId(), state.policy(), state.dueDate(), state.open(), Status.ESCALATED, taken,
+                        null, state.movements(), null);
+            }
+            case CollectionEnded ended -> held(state, Status.RETURNED, new Hold(Status.RETURNED, null,
+                    ended.outcome() + (ended.reason() != null ? ": " + ended.reason() : ""), null, false, "collection-agency",
+                    ended.on()));
             case OpenUpdated updated -> with(state, updated.open(), state.status(), state.taken(), null,
                     moved(state, updated.open(), updated.on(), updated.payment(), updated.paymentId()));
             case Closed closed -> with(state, state.open(), Status.CLOSED, state.taken(), closed.reason(), state.movements());
-            case Reopened reopened -> with(state, reopened.open(), Status.OPEN, state.taken(), null,
-                    moved(state, reopened.open(), reopened.on(), true, reopened.paymentId()));
+            case Reopened reopened -> with(state, reopened.open(), escalatedBefore(state) ? Status.RETURNED : Status.OPEN,
+                    state.taken(), null, moved(state, reopened.open(), reopened.on(), true, reopened.paymentId()));
             case Paused paused -> with(state, state.open(), paused.paused() ? Status.PAUSED : Status.OPEN, state.taken(),
                     null, state.movements());
             case DisputeOpened opened -> held(state, Status.DISPUTED, new Hold(Status.DISPUTED, opened.reason(),
@@ -436,6 +558,14 @@ public final class DunningCase {
             case PlanBroken broken -> held(state, Status.OPEN, null);
             case CallLogged call -> state;
         };
+    }
+
+    /**
+     * Whether the claim was handed to an agency before: a case of it that opens again (a reversed payment) is a
+     * claim back with the creditor, not a fresh one for reminders.
+     */
+    private static boolean escalatedBefore(State state) {
+        return state.taken().stream().anyMatch(t -> kindOf(state, t) == DunningPolicy.Kind.ESCALATION && t.deliveredOn() != null);
     }
 
     private static State with(State s, Money open, Status status, List<Taken> taken, ClosedReason reason,

@@ -64,7 +64,20 @@ public final class StatutoryInterest {
      */
     public static Accrual accrual(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
             InterestRates.Kind kind, InterestRates rates) {
+        return accrual(principal, start, movements, through, kind, rates, null, null);
+    }
+
+    /**
+     * As {@link #accrual(Money, LocalDate, List, LocalDate, InterestRates.Kind, InterestRates)}, for the claim with its
+     * collection costs: from {@code costsFrom} (the day after the final notice's term) the {@code costs} are owed, and
+     * a payment from then on pays them first, then the interest, then the principal (art. 6:44 lid 1 BW). Before it
+     * no costs are owed (art. 6:96 lid 6 BW: only after the 14-dagenbrief's term).
+     */
+    public static Accrual accrual(Money principal, LocalDate start, List<DunningCase.Movement> movements, LocalDate through,
+            InterestRates.Kind kind, InterestRates rates, Money costs, LocalDate costsFrom) {
         Running running = new Running(principal, start, kind, rates);
+        running.costs = costs;
+        running.costsFrom = costsFrom;
         List<DunningCase.Movement> ordered = movements.stream()
                 .sorted(java.util.Comparator.comparing(DunningCase.Movement::on)).toList();
         for (DunningCase.Movement m : ordered) {
@@ -88,11 +101,17 @@ public final class StatutoryInterest {
      * What {@link #accrual} found: all interest accrued, what payments paid of it, what is owed of it, the
      * principal that is left (by this claim's reckoning: payments paid interest first), and the periods.
      */
-    public record Accrual(Money interest, Money paid, Money owed, Money principal, List<Period> periods) {
+    public record Accrual(Money interest, Money paid, Money owed, Money principal, List<Period> periods, Money costsOwed,
+            Money costsPaid) {
+
+        /** What is open on the claim: principal, interest and costs owed. */
+        public Money open() {
+            return principal.plus(owed).plus(costsOwed);
+        }
     }
 
     /** How a payment was applied, so a reversal can undo exactly that. */
-    private record Applied(java.util.UUID payment, Money toCapitalised, Money toInterest, Money toPrincipal) {
+    private record Applied(java.util.UUID payment, Money toCapitalised, Money toInterest, Money toPrincipal, Money toCosts) {
     }
 
     /** The reckoning while it walks the days. */
@@ -112,6 +131,10 @@ public final class StatutoryInterest {
         private Money paid;
         /** The first day not accrued yet. */
         private LocalDate from;
+        /** The collection costs of the claim, owed from {@link #costsFrom} (null: none). */
+        private Money costs;
+        private LocalDate costsFrom;
+        private Money costsPaid;
 
         Running(Money principal, LocalDate start, InterestRates.Kind kind, InterestRates rates) {
             this.start = start;
@@ -124,6 +147,15 @@ public final class StatutoryInterest {
             this.total = zero;
             this.paid = zero;
             this.from = start;
+            this.costsPaid = zero;
+        }
+
+        /** The costs owed on {@code day}: none before they are claimable. */
+        private Money costsOwed(LocalDate day) {
+            if (costs == null || costsFrom == null || day.isBefore(costsFrom)) {
+                return zero;
+            }
+            return costs.minus(costsPaid).max(zero);
         }
 
         /** Accrues every day from {@link #from} through {@code through}, adding the interest owed at each anniversary. */
@@ -168,14 +200,17 @@ public final class StatutoryInterest {
         void apply(DunningCase.Movement m) {
             Money lowered = m.openBefore().minus(m.openAfter());
             if (m.payment() && lowered.isPositive()) {
-                Money toCapitalised = lowered.min(capitalised);
-                Money toInterest = lowered.minus(toCapitalised).min(running);
-                Money toPrincipal = lowered.minus(toCapitalised).minus(toInterest).min(principal);
+                Money toCosts = lowered.min(costsOwed(m.on()));
+                Money left = lowered.minus(toCosts);
+                Money toCapitalised = left.min(capitalised);
+                Money toInterest = left.minus(toCapitalised).min(running);
+                Money toPrincipal = left.minus(toCapitalised).minus(toInterest).min(principal);
+                costsPaid = costsPaid.plus(toCosts);
                 capitalised = capitalised.minus(toCapitalised);
                 running = running.minus(toInterest);
                 principal = principal.minus(toPrincipal);
                 paid = paid.plus(toCapitalised).plus(toInterest);
-                applied.add(new Applied(m.paymentId(), toCapitalised, toInterest, toPrincipal));
+                applied.add(new Applied(m.paymentId(), toCapitalised, toInterest, toPrincipal, toCosts));
             } else if (m.payment() && lowered.isNegative()) {
                 undo(m.paymentId(), lowered.negate());
             } else if (lowered.isPositive()) {
@@ -195,7 +230,7 @@ public final class StatutoryInterest {
             for (int i = applied.size() - 1; i >= 0 && found == null; i--) {
                 Applied a = applied.get(i);
                 if (payment != null ? payment.equals(a.payment())
-                        : a.toCapitalised().plus(a.toInterest()).plus(a.toPrincipal()).equals(amount)) {
+                        : a.toCapitalised().plus(a.toInterest()).plus(a.toPrincipal()).plus(a.toCosts()).equals(amount)) {
                     found = a;
                 }
             }
@@ -210,19 +245,23 @@ public final class StatutoryInterest {
             left = left.minus(toInterest);
             Money toCapitalised = left.min(found.toCapitalised());
             left = left.minus(toCapitalised);
+            Money toCosts = left.min(found.toCosts());
+            left = left.minus(toCosts);
             principal = principal.plus(toPrincipal).plus(left);
             running = running.plus(toInterest);
             capitalised = capitalised.plus(toCapitalised);
+            costsPaid = costsPaid.minus(toCosts);
             paid = paid.minus(toInterest).minus(toCapitalised);
             Applied rest = new Applied(found.payment(), found.toCapitalised().minus(toCapitalised),
-                    found.toInterest().minus(toInterest), found.toPrincipal().minus(toPrincipal));
-            if (rest.toCapitalised().plus(rest.toInterest()).plus(rest.toPrincipal()).isPositive()) {
+                    found.toInterest().minus(toInterest), found.toPrincipal().minus(toPrincipal), found.toCosts().minus(toCosts));
+            if (rest.toCapitalised().plus(rest.toInterest()).plus(rest.toPrincipal()).plus(rest.toCosts()).isPositive()) {
                 applied.add(rest);
             }
         }
 
         Accrual result() {
-            return new Accrual(total, paid, capitalised.plus(running), principal, List.copyOf(periods));
+            return new Accrual(total, paid, capitalised.plus(running), principal, List.copyOf(periods),
+                    from == null ? zero : costsOwed(from.minusDays(1)), costsPaid);
         }
     }
 

@@ -64,7 +64,7 @@ public final class WeeklyOverview {
         int[] held = new int[6];
         for (Claim claim : claims) {
             switch (claim.status()) {
-                case AWAITING_APPROVAL -> held[0]++;
+                case AWAITING_APPROVAL, RETURNED -> held[0]++; // both wait for the creditor's decision on collection
                 case DISPUTED -> held[1]++;
                 case PROMISED -> held[2]++;
                 case IN_PLAN -> held[3]++;

@@ -25,6 +25,8 @@ public final class WikCosts {
             new Band(new BigDecimal("200000"), new BigDecimal("1")),
             new Band(null, new BigDecimal("0.5")));
     static final BigDecimal MINIMUM = new BigDecimal("40");
+    /** The Dutch standard VAT rate (art. 9 lid 1 Wet OB), raised on the costs of a creditor that cannot deduct VAT. */
+    public static final BigDecimal STANDARD_VAT_PERCENT = new BigDecimal("21");
     static final BigDecimal MAXIMUM = new BigDecimal("6775");
 
     private WikCosts() {
@@ -32,14 +34,33 @@ public final class WikCosts {
 
     /** The costs over a principal, without VAT uplift; rounded to cents, half up. */
     public static Money of(Money principal) {
-        return of(principal, BigDecimal.ZERO);
+        return net(principal);
     }
 
     /**
      * The costs over a principal, raised by {@code vatPercent} when the creditor cannot reclaim VAT
-     * (0 otherwise). Nothing is owed on a principal of zero or less.
+     * (0 otherwise): the costs rounded to the cent first, then the VAT on that amount rounded to the cent, as on an
+     * invoice. Nothing is owed on a principal of zero or less.
      */
     public static Money of(Money principal, BigDecimal vatPercent) {
+        Money costs = of(principal);
+        return costs.plus(vatOn(costs, vatPercent));
+    }
+
+    /** The VAT on costs already rounded to the cent: {@code costs × vatPercent}, to the cent, half up. */
+    public static Money vatOn(Money costs, BigDecimal vatPercent) {
+        return Money.of(costs.amount().multiply(vatPercent).movePointLeft(2).setScale(2, RoundingMode.HALF_UP), costs.currency());
+    }
+
+    /** The VAT included in the costs over the summed principal of several claims (one letter). */
+    public static Money vatOfClaims(List<Money> principals, BigDecimal vatPercent) {
+        Money sum = principals.stream().reduce(Money::plus)
+                .orElseThrow(() -> new IllegalArgumentException("at least one claim"));
+        return vatOn(of(sum), vatPercent);
+    }
+
+    /** The costs over a principal, without VAT; rounded to cents, half up. */
+    private static Money net(Money principal) {
         if (!principal.isPositive()) {
             return Money.zero(principal.currency());
         }
@@ -56,8 +77,7 @@ public final class WikCosts {
             lower = band.upTo();
         }
         costs = costs.max(MINIMUM).min(MAXIMUM);
-        BigDecimal raised = costs.multiply(BigDecimal.ONE.add(vatPercent.movePointLeft(2)));
-        return Money.of(raised.setScale(2, RoundingMode.HALF_UP), principal.currency());
+        return Money.of(costs.setScale(2, RoundingMode.HALF_UP), principal.currency());
     }
 
     /** The costs over the summed principal of several claims (one letter). */

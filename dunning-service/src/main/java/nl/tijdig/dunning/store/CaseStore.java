@@ -75,7 +75,7 @@ public class CaseStore {
         public Letter.Invoice invoice() {
             return new Letter.Invoice(caseId, invoiceNumber, issueDate != null ? issueDate : state.dueDate(),
                     state.dueDate(), principal != null ? principal : state.principal(), state.open(), paymentReference, payLink,
-                    state.movements());
+                    state.movements(), state.announcedCosts().orElse(null), state.costsClaimableFrom().orElse(null));
         }
     }
 
@@ -211,6 +211,13 @@ public class CaseStore {
                     .chain(() -> refreshDebtors(tx, List.of(new DebtorKey(tenant, row.debtorId())), null, List.of()))
                     .replaceWith(events);
         });
+    }
+
+    /** The case as it is now, not locked (for reading). */
+    public Uni<Optional<CaseRow>> read(SqlClient client, TenantId tenant, InvoiceId caseId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM dunning_cases WHERE tenant_id = $1 AND case_id = $2")
+                .execute(Tuple.of(tenant.value(), caseId.value()))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(row(rows.iterator().next())));
     }
 
     /** The case, locked for the transaction. */

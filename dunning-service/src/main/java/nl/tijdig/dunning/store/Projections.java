@@ -26,9 +26,10 @@ import nl.tijdig.kernel.TenantId;
 public class Projections {
 
     public Uni<Void> creditor(SqlConnection tx, CreditorProfileUpdated profile) {
-        return tx.preparedQuery("INSERT INTO creditors (tenant_id, creditor) VALUES ($1, $2) "
-                        + "ON CONFLICT (tenant_id) DO UPDATE SET creditor = EXCLUDED.creditor")
-                .execute(Tuple.of(profile.tenantId().value(), json(profile.creditor()))).replaceWithVoid();
+        return tx.preparedQuery("INSERT INTO creditors (tenant_id, creditor, vat_deductible) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (tenant_id) DO UPDATE SET creditor = EXCLUDED.creditor, vat_deductible = EXCLUDED.vat_deductible")
+                .execute(Tuple.of(profile.tenantId().value(), json(profile.creditor()),
+                        profile.vatDeductible() == null || profile.vatDeductible())).replaceWithVoid();
     }
 
     /**
@@ -49,6 +50,16 @@ public class Projections {
     public Uni<Void> payLink(SqlConnection tx, TenantId tenant, InvoiceId invoice, String url) {
         return tx.preparedQuery("UPDATE dunning_cases SET pay_link = $3 WHERE tenant_id = $1 AND case_id = $2")
                 .execute(Tuple.of(tenant.value(), invoice.value(), url)).replaceWithVoid();
+    }
+
+    /**
+     * The VAT percent the tenant's collection costs are raised by: 0 where it can deduct VAT (the default), the
+     * standard rate where it cannot (art. 2 lid 3 Besluit BIK).
+     */
+    public Uni<java.math.BigDecimal> costsVatPercent(SqlClient client, TenantId tenant) {
+        return client.preparedQuery("SELECT vat_deductible FROM creditors WHERE tenant_id = $1").execute(Tuple.of(tenant.value()))
+                .map(rows -> rows.size() == 0 || rows.iterator().next().getBoolean("vat_deductible")
+                        ? java.math.BigDecimal.ZERO : nl.tijdig.dunning.domain.WikCosts.STANDARD_VAT_PERCENT);
     }
 
     public Uni<Optional<CreditorSnapshot>> creditor(SqlClient client, TenantId tenant) {

@@ -75,7 +75,8 @@ public final class Publications {
                 letter.channels().stream().map(Publications::channel).toList(), debtor, creditor,
                 letter.invoices().stream().map(Publications::summary).toList(), letter.totalOpen(),
                 letter.collectionCosts(), letter.interest(), letter.totalDue(), letter.paymentReference(),
-                letter.payLink(), letter.letterDate(), letter.payWithinDays(), now);
+                letter.payLink(), letter.letterDate(), letter.payWithinDays(),
+                letter.collectionCostsVat().isPositive() ? letter.collectionCostsVat() : null, now);
     }
 
     static PhoneCallDue phoneCallDue(TenantId tenant, UUID taskId, List<Letter.Invoice> invoices, DebtorContact debtor,

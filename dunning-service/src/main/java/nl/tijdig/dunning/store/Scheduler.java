@@ -51,7 +51,6 @@ import org.jboss.logging.Logger;
 public class Scheduler {
 
     private static final Logger LOG = Logger.getLogger(Scheduler.class);
-    public static final BigDecimal NO_VAT_UPLIFT = BigDecimal.ZERO;
 
     @Inject
     Pool pool;
@@ -271,12 +270,17 @@ public class Scheduler {
         UUID[] tenants = debtors.stream().map(d -> d.tenant().value()).toArray(UUID[]::new);
         UUID[] debtorIds = debtors.stream().map(d -> d.debtor().value()).toArray(UUID[]::new);
         UUID[] distinctTenants = debtors.stream().map(d -> d.tenant().value()).distinct().toArray(UUID[]::new);
+        Map<TenantId, BigDecimal> costsVat = new HashMap<>();
         Uni<Map<TenantId, CreditorSnapshot>> creditors = tx.preparedQuery(
-                        "SELECT tenant_id, creditor FROM creditors WHERE tenant_id = ANY($1)")
+                        "SELECT tenant_id, creditor, vat_deductible FROM creditors WHERE tenant_id = ANY($1)")
                 .execute(Tuple.of((Object) distinctTenants)).map(rows -> {
                     Map<TenantId, CreditorSnapshot> found = new HashMap<>();
-                    rows.forEach(r -> found.put(new TenantId(r.getUUID("tenant_id")),
-                            Projections.read(r.getJsonObject("creditor"), CreditorSnapshot.class)));
+                    rows.forEach(r -> {
+                        TenantId tenant = new TenantId(r.getUUID("tenant_id"));
+                        found.put(tenant, Projections.read(r.getJsonObject("creditor"), CreditorSnapshot.class));
+                        costsVat.put(tenant, r.getBoolean("vat_deductible") ? BigDecimal.ZERO
+                                : nl.tijdig.dunning.domain.WikCosts.STANDARD_VAT_PERCENT);
+                    });
                     return found;
                 });
         return creditors.flatMap(byTenant -> cases.lockDue(tx, tenants, debtorIds, today).flatMap(due -> {
@@ -307,7 +311,7 @@ public class Scheduler {
                 rows.forEach(r -> byCase.put(r.caseId(), r));
                 DebtorRun.Outcome outcome = DebtorRun.run(today, today.equals(debtor.lastLetterOn()),
                         debtor.contact().segment(), rows.stream().map(r -> new DebtorRun.DueCase(r.invoice(), r.state())).toList(),
-                        rates, NO_VAT_UPLIFT);
+                        rates, costsVat.get(debtor.tenant()));
                 Map<InvoiceId, List<PublicEvent>> published = new HashMap<>();
                 outcome.letter().ifPresent(letter -> {
                     UUID reminderId = ids.next();
@@ -339,7 +343,7 @@ public class Scheduler {
                     for (DunningCase.Event event : decided.getValue()) {
                         if (event instanceof DunningCase.ApprovalRequested || event instanceof DunningCase.Escalated) {
                             Letter claim = Letter.claim(debtor.contact().segment(), List.of(row.invoice()), today, rates,
-                                    NO_VAT_UPLIFT);
+                                    costsVat.get(debtor.tenant()));
                             if (event instanceof DunningCase.ApprovalRequested) {
                                 events.add(Publications.awaitingApproval(debtor.tenant(), claim, debtor.contact(), now));
                                 counts[2]++;

@@ -105,10 +105,15 @@ public class Timeline {
             case DunningCase.StepDelivered delivered -> new Entry(at, "Step '" + delivered.key() + "' sent on "
                     + delivered.deliveredOn() + (delivered.deadline() != null ? ", to pay by " + delivered.deadline() : ""),
                     null, null);
+            case DunningCase.StepUndelivered undelivered -> new Entry(at, "Step '" + undelivered.key() + "' did not arrive ("
+                    + undelivered.why() + "): its term starts when the letter is delivered again", null, null);
             case DunningCase.ApprovalRequested requested -> new Entry(at, "Deadline passed unpaid: hand-over awaits approval",
                     null, null);
             case DunningCase.Escalated escalated -> new Entry(at, "Hand-over to a collection agency on " + escalated.on(),
                     null, null);
+            case DunningCase.CollectionEnded ended -> new Entry(at, "Back from the collection agency on " + ended.on() + " ("
+                    + ended.outcome() + (ended.reason() != null ? ": " + ended.reason() : "") + "): waits for the creditor's "
+                    + "decision", null, null);
             case DunningCase.OpenUpdated updated -> new Entry(at, (updated.payment() ? "Payment" : "Credit note or change")
                     + (updated.on() != null ? " of " + updated.on() : "") + ": " + money(updated.open()) + " open", null, null);
             case DunningCase.Closed closed -> new Entry(at, "Case closed: " + closed.reason(), null, null);

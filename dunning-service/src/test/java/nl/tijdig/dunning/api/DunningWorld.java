@@ -50,10 +50,16 @@ final class DunningWorld {
     final TenantId tenant;
 
     DunningWorld(String tenant) {
+        this(tenant, true);
+    }
+
+    /** A tenant whose creditor can ({@code vatDeductible}) or cannot deduct VAT. */
+    DunningWorld(String tenant, boolean vatDeductible) {
         this.tenant = TenantId.of(tenant);
         CreditorProfileUpdated example = EventExamples.event(CreditorProfileUpdated.class);
         CaseApiTest.publish(new CreditorProfileUpdated(this.tenant, example.creditor(), example.logoUrl(), example.footer(),
-                example.b2bTermDays(), example.b2cTermDays(), example.invoiceSeries(), example.occurredAt()));
+                example.b2bTermDays(), example.b2cTermDays(), example.invoiceSeries(), vatDeductible ? null : Boolean.FALSE,
+                example.occurredAt()));
     }
 
     /** A debtor registered with the invoice-service (the contract example's details, in this segment). */

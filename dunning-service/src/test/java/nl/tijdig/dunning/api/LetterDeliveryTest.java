@@ -105,4 +105,146 @@ class LetterDeliveryTest extends ClockedTest {
         world.published(ReminderDue.class, 1);
         world.published(StepFlagged.class, 0);
     }
+
+    /** Walks a debtor's invoice to its final notice: the friendly reminder sent, the phone call, the final notice asked. */
+    static ReminderDue finalNotice(DunningWorld world, InvoiceIssued invoice) {
+        DunningWorld.runOn(DUE.plusDays(1));
+        world.sent(world.published(ReminderDue.class, 1).get(0), Channel.EMAIL, nl.tijdig.kernel.BusinessTime.startOf(
+                DUE.plusDays(1)).plusSeconds(8 * 3600));
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.taken[1].deliveredOn", is(DUE.plusDays(1).toString())));
+        DunningWorld.runOn(DUE.plusDays(8));
+        DunningWorld.runOn(DUE.plusDays(15));
+        ReminderDue notice = world.published(ReminderDue.class, 2).get(1);
+        assertThat(notice.kind()).isEqualTo(ReminderDue.Kind.FOURTEEN_DAY_LETTER);
+        return notice;
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fa"))
+    void a_14_dagenbrief_that_bounces_after_it_was_sent_goes_by_post_and_its_term_starts_from_that_letter() {
+        // given a consumer's 14-dagenbrief confirmed sent by email
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fa");
+        DebtorId debtor = world.debtor("A. Verhuisd", Segment.B2C);
+        InvoiceIssued invoice = world.invoice(debtor, "A. Verhuisd", Segment.B2C, "BO-1", "300.00", ISSUED, DUE);
+        ReminderDue notice = finalNotice(world, invoice);
+        LocalDate emailed = DUE.plusDays(15);
+        world.sent(notice, Channel.EMAIL, nl.tijdig.kernel.BusinessTime.startOf(emailed).plusSeconds(9 * 3600));
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.taken[3].deliveredOn", is(emailed.toString())));
+
+        // when the email bounces two days later (a DSN after ReminderSent)
+        LocalDate bounced = emailed.plusDays(2);
+        DunningWorld.clockAt(bounced, java.time.LocalTime.of(9, 0));
+        CaseApiTest.publish(new NotificationFailed(world.tenant, notice.caseId(), notice.reminderId(), Channel.EMAIL,
+                "550 5.1.1 mailbox unknown", true, Instant.now()));
+
+        // then the letter goes by post, dated that day, and the step waits for it: no term runs
+        List<ReminderDue> letters = world.published(ReminderDue.class, 3);
+        ReminderDue byPost = letters.get(2);
+        assertThat(byPost.reminderId()).isEqualTo(notice.reminderId());
+        assertThat(byPost.channels()).containsExactly(Channel.LETTER);
+        assertThat(byPost.letterDate()).isEqualTo(bounced);
+        assertThat(byPost.collectionCosts()).isEqualTo(notice.collectionCosts());
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.status", is("AWAITING_DELIVERY")).body("state.taken[3].deadline", is((Object) null)));
+
+        // when the post confirms it, then the 14 days run from that letter's receipt
+        LocalDate posted = bounced.plusDays(1);
+        world.sent(byPost, Channel.LETTER, nl.tijdig.kernel.BusinessTime.startOf(posted).plusSeconds(10 * 3600));
+        LocalDate deadline = nl.tijdig.dunning.domain.FourteenDayLetter.deadline(posted,
+                nl.tijdig.dunning.domain.FourteenDayLetter.Delivery.POST, false);
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.status", is("OPEN")).body("state.taken[3].deadline", is(deadline.toString())));
+
+        // and no hand-over is asked before that deadline has passed
+        DunningWorld.runOn(deadline);
+        world.published(nl.tijdig.events.AwaitingApproval.class, 0);
+        DunningWorld.runOn(deadline.plusDays(1));
+        world.published(nl.tijdig.events.AwaitingApproval.class, 1);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fb"))
+    void a_14_dagenbrief_returned_by_the_post_after_it_was_sent_goes_to_staff_and_no_term_runs() {
+        // given a consumer's 14-dagenbrief confirmed posted
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fb");
+        DebtorId debtor = world.debtor("B. Onbekend", Segment.B2C);
+        InvoiceIssued invoice = world.invoice(debtor, "B. Onbekend", Segment.B2C, "RT-1", "300.00", ISSUED, DUE);
+        ReminderDue notice = finalNotice(world, invoice);
+        LocalDate posted = DUE.plusDays(15);
+        world.sent(notice, Channel.LETTER, nl.tijdig.kernel.BusinessTime.startOf(posted).plusSeconds(10 * 3600));
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.taken[3].deliveredOn", is(posted.toString())));
+
+        // when the letter comes back ("adres onbekend")
+        CaseApiTest.publish(new NotificationFailed(world.tenant, notice.caseId(), notice.reminderId(), Channel.LETTER,
+                "retour: adres onbekend", true, Instant.now()));
+
+        // then staff are asked, the step is no longer delivered, and its old deadline passes without a hand-over
+        StepFlagged flagged = world.published(StepFlagged.class, 1).get(0);
+        assertThat(flagged.reason()).isEqualTo(StepFlagged.Reason.UNDELIVERABLE);
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.status", is("AWAITING_DELIVERY")).body("state.taken[3].deliveredOn", is((Object) null)));
+        DunningWorld.runOn(posted.plusDays(40));
+        world.published(nl.tijdig.events.AwaitingApproval.class, 0);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fc"))
+    void a_creditor_that_cannot_deduct_vat_states_the_costs_with_vat_rounded_as_on_an_invoice() {
+        // given a creditor that cannot deduct VAT, and a consumer's invoice of €333.37 at its 14-dagenbrief
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fc", false);
+        DebtorId debtor = world.debtor("C. Btw", Segment.B2C);
+        InvoiceIssued invoice = world.invoice(debtor, "C. Btw", Segment.B2C, "VAT-1", "333.37", ISSUED, DUE);
+
+        // when the 14-dagenbrief is asked
+        ReminderDue notice = finalNotice(world, invoice);
+
+        // then the costs are 15 % of €333.37 = €50.01 (to the cent first) plus 21 % VAT on that, €10.50: €60.51
+        assertThat(notice.collectionCosts()).isEqualTo(nl.tijdig.kernel.Money.eur("60.51"));
+        assertThat(notice.collectionCostsVat()).isEqualTo(nl.tijdig.kernel.Money.eur("10.50"));
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fd"))
+    void a_claim_the_agency_returns_waits_for_the_creditor_who_may_hand_it_over_again() {
+        // given a consumer's claim escalated after its 14-dagenbrief
+        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fd");
+        DebtorId debtor = world.debtor("D. Terug", Segment.B2C);
+        InvoiceIssued invoice = world.invoice(debtor, "D. Terug", Segment.B2C, "RET-1", "300.00", ISSUED, DUE);
+        ReminderDue notice = finalNotice(world, invoice);
+        LocalDate posted = DUE.plusDays(15);
+        world.sent(notice, Channel.LETTER, nl.tijdig.kernel.BusinessTime.startOf(posted).plusSeconds(10 * 3600));
+        LocalDate deadline = nl.tijdig.dunning.domain.FourteenDayLetter.deadline(posted,
+                nl.tijdig.dunning.domain.FourteenDayLetter.Delivery.POST, false);
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.taken[3].deadline", is(deadline.toString())));
+        DunningWorld.runOn(deadline.plusDays(1));
+        given().when().post("/cases/" + invoice.invoiceId().value() + "/approval").then().statusCode(200)
+                .body("state.status", is("ESCALATED"));
+        nl.tijdig.events.EscalatedToCollection first = world.published(nl.tijdig.events.EscalatedToCollection.class, 1).get(0);
+        assertThat(first.collectionCosts()).isEqualTo(notice.collectionCosts());
+
+        // when the agency gives it back
+        CaseApiTest.publish(new nl.tijdig.events.CollectionCaseClosed(world.tenant, java.util.UUID.randomUUID(),
+                notice.caseId(), nl.tijdig.events.CollectionCaseClosed.Outcome.RETURNED, nl.tijdig.kernel.Money.eur("0.00"),
+                "debtor unreachable", Instant.now()));
+
+        // then the case is RETURNED, says so on its timeline, and takes no step by itself
+        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
+                .then().body("state.status", is("RETURNED")).body("state.hold.note", is("RETURNED: debtor unreachable")));
+        given().when().get("/cases/" + invoice.invoiceId().value() + "/timeline").then().statusCode(200)
+                .body("what", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                        "Back from the collection agency")));
+        DunningWorld.runOn(deadline.plusDays(30));
+        world.published(ReminderDue.class, 2);
+
+        // when the creditor hands it over again, then it goes, with the costs its 14-dagenbrief announced
+        given().when().post("/cases/" + invoice.invoiceId().value() + "/approval").then().statusCode(200)
+                .body("state.status", is("ESCALATED"));
+        nl.tijdig.events.EscalatedToCollection again = world.published(nl.tijdig.events.EscalatedToCollection.class, 2).get(1);
+        assertThat(again.collectionCosts()).isEqualTo(notice.collectionCosts());
+        assertThat(again.escalationDate()).isEqualTo(deadline.plusDays(30));
+    }
 }

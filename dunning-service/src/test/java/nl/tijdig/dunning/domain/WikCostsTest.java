@@ -60,4 +60,32 @@ class WikCostsTest {
             @ForAll @BigRange(min = "0.00", max = "1000") @Scale(2) BigDecimal more) {
         assertThat(WikCosts.of(Money.eur(a.add(more))).amount()).isGreaterThanOrEqualTo(WikCosts.of(Money.eur(a)).amount());
     }
+
+    @Test
+    void the_costs_are_rounded_to_the_cent_before_the_vat_is_raised_on_them() {
+        // 15 % of €333.37 = €50.0055: costs €50.01, VAT 21 % of that €10.5021 → €10.50, together €60.51
+        // (raising the unrounded costs would give 50.0055 × 1.21 = 60.5067 → €60.51 as well, but €333.33 shows the
+        // difference: 49.9995 → €50.00 + €10.50 = €60.50, where 49.9995 × 1.21 = 60.4994 → €60.50)
+        assertThat(WikCosts.of(Money.eur("333.37"))).isEqualTo(Money.eur("50.01"));
+        assertThat(WikCosts.vatOn(Money.eur("50.01"), new BigDecimal("21"))).isEqualTo(Money.eur("10.50"));
+        assertThat(WikCosts.of(Money.eur("333.37"), new BigDecimal("21"))).isEqualTo(Money.eur("60.51"));
+        // €6,775 (the maximum) + 21 % = €8,197.75, the VAT on the rounded costs
+        assertThat(WikCosts.of(Money.eur("2000000"), new BigDecimal("21"))).isEqualTo(Money.eur("8197.75"));
+        // a case where the order matters: 15 % of €40.10 is below the minimum: €40.00 + €8.40
+        assertThat(WikCosts.of(Money.eur("40.10"), new BigDecimal("21"))).isEqualTo(Money.eur("48.40"));
+        // and over several claims: the VAT part of one letter's costs
+        assertThat(WikCosts.vatOfClaims(java.util.List.of(Money.eur("100"), Money.eur("233.37")), new BigDecimal("21")))
+                .isEqualTo(Money.eur("10.50"));
+    }
+
+    @Property
+    void the_vat_on_the_costs_is_the_vat_of_the_rounded_costs(
+            @ForAll @net.jqwik.api.constraints.BigRange(min = "0.01", max = "2000000") @net.jqwik.api.constraints.Scale(2)
+            BigDecimal principal) {
+        Money costs = WikCosts.of(Money.eur(principal));
+        Money raised = WikCosts.of(Money.eur(principal), new BigDecimal("21"));
+        assertThat(costs.isRounded()).isTrue();
+        assertThat(raised.minus(costs)).isEqualTo(Money.eur(costs.amount().multiply(new BigDecimal("0.21"))
+                .setScale(2, java.math.RoundingMode.HALF_UP)));
+    }
 }

@@ -169,7 +169,12 @@ class CaseActionsTest extends ClockedTest {
         // when the second instalment's grace has passed unpaid, dunning resumes with a reminder
         DunningWorld.runOn(DUE.plusDays(46));
         ReminderDue resumed = world.published(ReminderDue.class, 1).get(0);
-        assertThat(resumed.totalOpen()).isEqualTo(nl.tijdig.kernel.Money.eur("150.00"));
+        // what is open as the claim reckons it (art. 6:44): the instalment paid the 9 days' interest on 300.00 first
+        nl.tijdig.kernel.Money paidInterest = nl.tijdig.dunning.domain.StatutoryInterest.compute(
+                nl.tijdig.kernel.Money.eur("300.00"), DUE.plusDays(1), DUE.plusDays(9),
+                nl.tijdig.dunning.domain.InterestRates.Kind.COMMERCIAL, nl.tijdig.dunning.domain.InterestRates.SEEDED).interest();
+        assertThat(resumed.totalOpen()).isEqualTo(nl.tijdig.kernel.Money.eur("150.00").plus(paidInterest));
+        assertThat(resumed.invoices()).singleElement().satisfies(i -> assertThat(i.open()).isEqualTo(resumed.totalOpen()));
         given().when().get(path + "/timeline").then().body("what", hasItem("Instalment of " + DUE.plusDays(40)
                 + " (EUR 150.00) not met: dunning resumes"));
     }

@@ -288,17 +288,19 @@ class DunningComplaintsTest extends ClockedTest {
         ReminderDue finalNotice = world.published(ReminderDue.class, 2).get(1);
 
         // then its interest counts the five days on 10,000 and the payment paid that interest before the
-        // principal (art. 6:44): not merely interest on the 1,000 left
+        // principal (art. 6:44): not merely interest on the 1,000 left. The letter shows the claim's parts: the
+        // principal open is the 1,000 plus what the payment paid of interest, the interest what is still owed
         var kind = nl.tijdig.dunning.domain.InterestRates.Kind.COMMERCIAL;
         var rates = nl.tijdig.dunning.domain.InterestRates.SEEDED;
         Money onTenThousand = nl.tijdig.dunning.domain.StatutoryInterest.compute(Money.eur("10000.00"), DUE.plusDays(1),
                 DUE.plusDays(5), kind, rates).interest();
         Money onTheRest = nl.tijdig.dunning.domain.StatutoryInterest.compute(Money.eur("1000.00").plus(onTenThousand),
                 DUE.plusDays(6), DUE.plusDays(15), kind, rates).interest();
-        assertThat(finalNotice.totalOpen()).isEqualTo(Money.eur("1000.00"));
-        assertThat(finalNotice.interest()).isEqualTo(onTenThousand.plus(onTheRest));
-        assertThat(finalNotice.interest().isGreaterThan(nl.tijdig.dunning.domain.StatutoryInterest.compute(
-                Money.eur("1000.00"), DUE.plusDays(1), DUE.plusDays(15), kind, rates).interest())).isTrue();
+        assertThat(finalNotice.totalOpen()).isEqualTo(Money.eur("1000.00").plus(onTenThousand));
+        assertThat(finalNotice.interest()).isEqualTo(onTheRest);
+        assertThat(finalNotice.totalDue()).isEqualTo(Money.eur("1000.00").plus(onTenThousand).plus(onTheRest));
+        assertThat(finalNotice.totalDue().minus(Money.eur("1000.00")).isGreaterThan(nl.tijdig.dunning.domain.StatutoryInterest
+                .compute(Money.eur("1000.00"), DUE.plusDays(1), DUE.plusDays(15), kind, rates).interest())).isTrue();
     }
 
     @Test

@@ -221,10 +221,18 @@ class LetterDeliveryTest extends ClockedTest {
         await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
                 .then().body("state.taken[3].deadline", is(deadline.toString())));
         DunningWorld.runOn(deadline.plusDays(1));
+        // the claim the day after the term: the costs its letter announced are owed now, beside principal and interest
+        var claim = given().when().get("/cases/" + invoice.invoiceId().value() + "/claim").then().statusCode(200)
+                .body("costs.amount", is(notice.collectionCosts().amount().toPlainString()))
+                .body("principal.amount", is("300.00")).body("openPrincipal.amount", is("300.00"))
+                .body("costsFrom", is(deadline.plusDays(1).toString())).extract().jsonPath();
+        assertThat(new java.math.BigDecimal(claim.getString("total.amount"))).isEqualByComparingTo(new java.math.BigDecimal("300.00")
+                .add(notice.collectionCosts().amount()).add(new java.math.BigDecimal(claim.getString("interest.amount"))));
         given().when().post("/cases/" + invoice.invoiceId().value() + "/approval").then().statusCode(200)
                 .body("state.status", is("ESCALATED"));
         nl.tijdig.events.EscalatedToCollection first = world.published(nl.tijdig.events.EscalatedToCollection.class, 1).get(0);
         assertThat(first.collectionCosts()).isEqualTo(notice.collectionCosts());
+        assertThat(first.totalClaim().amount()).isEqualByComparingTo(claim.getString("total.amount"));
 
         // when the agency gives it back
         CaseApiTest.publish(new nl.tijdig.events.CollectionCaseClosed(world.tenant, java.util.UUID.randomUUID(),

@@ -120,18 +120,38 @@ class LetterDeliveryTest extends ClockedTest {
         return notice;
     }
 
+    /** A consumer's invoice of a tenant at its 14-dagenbrief. */
+    record AtFinalNotice(DunningWorld world, InvoiceIssued invoice, ReminderDue notice) {
+
+        String path() {
+            return "/cases/" + invoice.invoiceId().value();
+        }
+
+        /** The notice confirmed sent on a channel on a day (at 10:00), and its case showing the delivery. */
+        void sent(Channel channel, LocalDate day) {
+            world.sent(notice, channel, nl.tijdig.kernel.BusinessTime.startOf(day).plusSeconds(10 * 3600));
+            await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get(path())
+                    .then().body("state.taken[3].deliveredOn", is(day.toString())));
+        }
+    }
+
+    static AtFinalNotice atFinalNotice(String tenant, boolean vatDeductible, String name, String number, String amount) {
+        DunningWorld world = new DunningWorld(tenant, vatDeductible);
+        DebtorId debtor = world.debtor(name, Segment.B2C);
+        InvoiceIssued invoice = world.invoice(debtor, name, Segment.B2C, number, amount, ISSUED, DUE);
+        return new AtFinalNotice(world, invoice, finalNotice(world, invoice));
+    }
+
     @Test
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fa"))
     void a_14_dagenbrief_that_bounces_after_it_was_sent_goes_by_post_and_its_term_starts_from_that_letter() {
         // given a consumer's 14-dagenbrief confirmed sent by email
-        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fa");
-        DebtorId debtor = world.debtor("A. Verhuisd", Segment.B2C);
-        InvoiceIssued invoice = world.invoice(debtor, "A. Verhuisd", Segment.B2C, "BO-1", "300.00", ISSUED, DUE);
-        ReminderDue notice = finalNotice(world, invoice);
+        AtFinalNotice at = atFinalNotice("0193a6f2-0000-7000-8000-0000000000fa", true, "A. Verhuisd", "BO-1", "300.00");
+        DunningWorld world = at.world();
+        InvoiceIssued invoice = at.invoice();
+        ReminderDue notice = at.notice();
         LocalDate emailed = DUE.plusDays(15);
-        world.sent(notice, Channel.EMAIL, nl.tijdig.kernel.BusinessTime.startOf(emailed).plusSeconds(9 * 3600));
-        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
-                .then().body("state.taken[3].deliveredOn", is(emailed.toString())));
+        at.sent(Channel.EMAIL, emailed);
 
         // when the email bounces two days later (a DSN after ReminderSent)
         LocalDate bounced = emailed.plusDays(2);
@@ -168,14 +188,12 @@ class LetterDeliveryTest extends ClockedTest {
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fb"))
     void a_14_dagenbrief_returned_by_the_post_after_it_was_sent_goes_to_staff_and_no_term_runs() {
         // given a consumer's 14-dagenbrief confirmed posted
-        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fb");
-        DebtorId debtor = world.debtor("B. Onbekend", Segment.B2C);
-        InvoiceIssued invoice = world.invoice(debtor, "B. Onbekend", Segment.B2C, "RT-1", "300.00", ISSUED, DUE);
-        ReminderDue notice = finalNotice(world, invoice);
+        AtFinalNotice at = atFinalNotice("0193a6f2-0000-7000-8000-0000000000fb", true, "B. Onbekend", "RT-1", "300.00");
+        DunningWorld world = at.world();
+        InvoiceIssued invoice = at.invoice();
+        ReminderDue notice = at.notice();
         LocalDate posted = DUE.plusDays(15);
-        world.sent(notice, Channel.LETTER, nl.tijdig.kernel.BusinessTime.startOf(posted).plusSeconds(10 * 3600));
-        await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())
-                .then().body("state.taken[3].deliveredOn", is(posted.toString())));
+        at.sent(Channel.LETTER, posted);
 
         // when the letter comes back ("adres onbekend")
         CaseApiTest.publish(new NotificationFailed(world.tenant, notice.caseId(), notice.reminderId(), Channel.LETTER,
@@ -193,13 +211,9 @@ class LetterDeliveryTest extends ClockedTest {
     @Test
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fc"))
     void a_creditor_that_cannot_deduct_vat_states_the_costs_with_vat_rounded_as_on_an_invoice() {
-        // given a creditor that cannot deduct VAT, and a consumer's invoice of €333.37 at its 14-dagenbrief
-        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fc", false);
-        DebtorId debtor = world.debtor("C. Btw", Segment.B2C);
-        InvoiceIssued invoice = world.invoice(debtor, "C. Btw", Segment.B2C, "VAT-1", "333.37", ISSUED, DUE);
-
+        // given a creditor that cannot deduct VAT, and a consumer's invoice of €333.37
         // when the 14-dagenbrief is asked
-        ReminderDue notice = finalNotice(world, invoice);
+        ReminderDue notice = atFinalNotice("0193a6f2-0000-7000-8000-0000000000fc", false, "C. Btw", "VAT-1", "333.37").notice();
 
         // then the costs are 15 % of €333.37 = €50.01 (to the cent first) plus 21 % VAT on that, €10.50: €60.51
         assertThat(notice.collectionCosts()).isEqualTo(nl.tijdig.kernel.Money.eur("60.51"));
@@ -210,12 +224,12 @@ class LetterDeliveryTest extends ClockedTest {
     @TestSecurity(user = "admin", roles = {"tenant-admin", "operator"}, attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000fd"))
     void a_claim_the_agency_returns_waits_for_the_creditor_who_may_hand_it_over_again() {
         // given a consumer's claim escalated after its 14-dagenbrief
-        DunningWorld world = new DunningWorld("0193a6f2-0000-7000-8000-0000000000fd");
-        DebtorId debtor = world.debtor("D. Terug", Segment.B2C);
-        InvoiceIssued invoice = world.invoice(debtor, "D. Terug", Segment.B2C, "RET-1", "300.00", ISSUED, DUE);
-        ReminderDue notice = finalNotice(world, invoice);
+        AtFinalNotice at = atFinalNotice("0193a6f2-0000-7000-8000-0000000000fd", true, "D. Terug", "RET-1", "300.00");
+        DunningWorld world = at.world();
+        InvoiceIssued invoice = at.invoice();
+        ReminderDue notice = at.notice();
         LocalDate posted = DUE.plusDays(15);
-        world.sent(notice, Channel.LETTER, nl.tijdig.kernel.BusinessTime.startOf(posted).plusSeconds(10 * 3600));
+        at.sent(Channel.LETTER, posted);
         LocalDate deadline = nl.tijdig.dunning.domain.FourteenDayLetter.deadline(posted,
                 nl.tijdig.dunning.domain.FourteenDayLetter.Delivery.POST, false);
         await().atMost(DunningWorld.WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value())

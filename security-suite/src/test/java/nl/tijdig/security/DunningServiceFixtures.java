@@ -84,6 +84,18 @@ final class DunningServiceFixtures {
         fixtures.put("GET /interest-rates", Fixture.of(() -> Call.get("/interest-rates"), call -> { }));
         fixtures.put("PUT /admin/interest-rates", Fixture.of(() -> Call.json("PUT", "/admin/interest-rates", RATES, 200),
                 call -> { }));
+        // the operator's half-year of the rate table, as the table already has it (2025-07-01: 6 and 10.15)
+        fixtures.put("PUT /admin/interest-rates/{from}", Fixture.of(() -> Call.json("PUT", "/admin/interest-rates/2025-07-01",
+                "{\"consumer\": \"6\", \"commercial\": \"10.15\"}", 200), call -> { }));
+        fixtures.put("GET /holidays", Fixture.of(() -> Call.get("/holidays?year=2026"), call -> { }));
+        // a day made equal to a holiday, far ahead so that no term of a test ends near it
+        fixtures.put("PUT /admin/holidays/{date}", Fixture.of(() -> Call.json("PUT", "/admin/holidays/2039-06-01",
+                "{\"name\": \"security suite\"}", 200), call -> { }));
+        fixtures.put("DELETE /admin/holidays/{date}", Fixture.of(() -> {
+            Call.json("PUT", "/admin/holidays/2039-06-02", "{\"name\": \"security suite\"}", 200)
+                    .send(url, world.token(world.a, "operator")).then().statusCode(200);
+            return new Call("DELETE", "/admin/holidays/2039-06-02", null, null, 204);
+        }, call -> { }));
         String invoiceA = invoices.invoice(world.a);
         String debtorA = invoices.debtor(world.a);
         fixtures.put("POST /cases/{id}/approval", Fixture.of(() -> new Call("POST", "/cases/" + invoiceA + "/approval", null,
@@ -111,6 +123,8 @@ final class DunningServiceFixtures {
                     {"instalments": [{"dueOn": "%s", "amount": "%s"}, {"dueOn": "%s", "amount": "%s"}]}"""
                     .formatted(today.plusDays(10), half, today.plusDays(40), rest), 200);
         }, this::notFoundForB));
+        fixtures.put("GET /cases/{id}/claim", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/claim"),
+                this::notFoundForB));
         fixtures.put("GET /cases/{id}/timeline", Fixture.of(() -> Call.get("/cases/" + invoiceA + "/timeline"),
                 this::notFoundForB));
         fixtures.put("POST /cases/{id}/write-off", Fixture.of(() -> Call.json("POST", "/cases/" + newCase() + "/write-off",

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.payment.statement.StatementCheck;
 import nl.tijdig.payment.statement.StatementFormatException;
 import nl.tijdig.payment.statement.StatementImports;
 import nl.tijdig.runtime.problem.InvalidInputProblem;
@@ -32,10 +33,13 @@ import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
 
 /**
- * Bank statements: upload a camt.053 (.001.02 or .001.08) or MT940 file as the request body. It is
- * validated whole first — a malformed file is a 400 listing every problem, and nothing is stored —
- * then imported in the background: 202 with the import's status at {@code Location}, which shows the
- * progress (entries processed, payments matched and unmatched, reversals, duplicates skipped).
+ * Bank statements: upload a camt.053 (any version, .001.02 to .001.13) or MT940 file as the request body.
+ * It is read whole first — a file that is not well-formed, cut off, has no statement or an entry whose
+ * account, amount, currency, credit/debit or booking date cannot be read is a 400 listing every problem,
+ * and nothing is stored — then imported in the background: 202 with the import's status at
+ * {@code Location}, which shows the progress (entries processed, payments matched and unmatched,
+ * reversals, duplicates skipped), the warnings (the bank's deviations from the standard, with line and
+ * column) and each statement's balances against its entries.
  */
 @Path("/bank-statements")
 @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN, Roles.COLLECTOR})
@@ -63,8 +67,8 @@ public class BankStatementResource {
         java.nio.file.Path file = spool(body, guards.maxBodyBytes("/bank-statements"));
         try {
             StatementImports.Format format = StatementImports.detect(file);
-            long entries = StatementImports.validate(file, format);
-            return imports.start(owner, file, format, entries).map(status -> Response.accepted(status)
+            StatementCheck check = StatementImports.check(file, format);
+            return imports.start(owner, file, format, check).map(status -> Response.accepted(status)
                     .location(URI.create("/bank-statements/" + status.importId())).build());
         } catch (StatementFormatException e) {
             delete(file);

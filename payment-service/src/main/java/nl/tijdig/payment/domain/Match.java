@@ -12,7 +12,7 @@ public sealed interface Match {
     enum Rule {
         /** The reporter named the invoice. */
         INVOICE_ID,
-        /** The structured betalingskenmerk. */
+        /** The structured payment reference: a betalingskenmerk, or an ISO 11649 RF reference (the invoice's own, or made of its number). */
         BETALINGSKENMERK,
         /** Invoice numbers in the remittance text. */
         INVOICE_NUMBER,

@@ -91,8 +91,10 @@ public final class PaymentMatcher {
     private static String reason(IncomingPayment payment, Candidates candidates, int ibanDebtors, int nameItems) {
         List<String> tried = new ArrayList<>();
         tried.add(payment.invoiceId() == null ? "no invoice named" : "the invoice named is not open");
-        tried.add(Remittance.betalingskenmerk(payment.remittance()).isEmpty() ? "no betalingskenmerk"
-                : "the betalingskenmerk belongs to no open invoice");
+        boolean referenced = Remittance.betalingskenmerk(payment.reference(), payment.remittance()).isPresent()
+                || Remittance.creditorReference(payment.reference(), payment.remittance()).isPresent();
+        tried.add(referenced ? "the payment reference belongs to no open invoice"
+                : "no betalingskenmerk or RF reference");
         tried.add(candidates.byNumbers().isEmpty() ? "no open invoice number in the remittance" : "");
         tried.add(payment.payerIban() == null ? "no payer IBAN"
                 : ibanDebtors == 0 ? "the payer IBAN belongs to no debtor with open invoices"

@@ -1,5 +1,7 @@
 package nl.tijdig.payment.statement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,11 +59,17 @@ public class StatementImports {
     private static final Logger LOG = Logger.getLogger(StatementImports.class);
     private static final Duration DB = Duration.ofSeconds(60);
 
-    /** The state of an import, as the API shows it. */
-    public record Status(UUID importId, String format, String status, long entries, long processed, long payments,
-            long matched, long unmatched, long reversals, long duplicates, long skipped, String error,
-            Instant startedAt, Instant finishedAt) {
+    /**
+     * The state of an import, as the API shows it: its format and version, the progress, what the file's
+     * reading warned about (line and column) and each statement's balances against its entries.
+     */
+    public record Status(UUID importId, String format, String version, String status, long entries, long processed,
+            long payments, long matched, long unmatched, long reversals, long duplicates, long skipped, String error,
+            List<StatementCheck.Warning> warnings, List<StatementCheck.BalanceCheck> balances, Instant startedAt,
+            Instant finishedAt) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A statement format. */
     public enum Format {
@@ -117,17 +125,18 @@ public class StatementImports {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        throw new StatementFormatException(List.of("the file is neither camt.053 (.001.02, .001.08) nor MT940"));
+        throw new StatementFormatException(List.of("the file is neither camt.053 (any version: .001.02 to .001.13) "
+                + "nor MT940"));
     }
 
-    /** Validates the whole file (throws {@link StatementFormatException}); returns how many entries it has. */
-    public static long validate(Path file, Format format) {
+    /**
+     * Reads the whole file without importing it (throws {@link StatementFormatException} naming each problem):
+     * how many entries it has, its warnings and balance checks.
+     */
+    public static StatementCheck check(Path file, Format format) {
         return switch (format) {
-            case CAMT053 -> {
-                CamtReader.validate(file);
-                yield CamtReader.read(file, e -> { });
-            }
-            case MT940 -> Mt940Reader.read(file).size();
+            case CAMT053 -> CamtReader.check(file);
+            case MT940 -> Mt940Reader.check(file);
         };
     }
 
@@ -135,14 +144,33 @@ public class StatementImports {
      * Starts importing a validated file (which this takes over and deletes when done); returns its
      * status at once. The import runs on a worker of its own.
      */
-    public Uni<Status> start(TenantId tenant, Path file, Format format, long entries) {
+    public Uni<Status> start(TenantId tenant, Path file, Format format, StatementCheck check) {
         UUID id = ids.next();
         Instant now = clock.instant();
-        return pool.preparedQuery("INSERT INTO statement_imports (tenant_id, import_id, format, status, entries, started_at) "
-                        + "VALUES ($1, $2, $3, 'IMPORTING', $4, $5)")
-                .execute(Tuple.of(tenant.value(), id, format.name(), entries, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)))
+        return pool.preparedQuery("INSERT INTO statement_imports (tenant_id, import_id, format, version, status, entries, "
+                        + "warnings, balances, started_at) VALUES ($1, $2, $3, $4, 'IMPORTING', $5, $6, $7, $8)")
+                .execute(Tuple.tuple(Arrays.asList(tenant.value(), id, format.name(), check.format(), check.entries(),
+                        json(check.warnings()), json(check.balances()), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
                 .invoke(() -> worker.submit(() -> run(tenant, id, file, format)))
-                .replaceWith(new Status(id, format.name(), "IMPORTING", entries, 0, 0, 0, 0, 0, 0, 0, null, now, null));
+                .replaceWith(new Status(id, format.name(), check.format(), "IMPORTING", check.entries(), 0, 0, 0, 0, 0, 0, 0,
+                        null, check.warnings(), check.balances(), now, null));
+    }
+
+    private static io.vertx.core.json.JsonArray json(List<?> value) {
+        try {
+            return new io.vertx.core.json.JsonArray(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> list(Object json, Class<T> type) {
+        try {
+            String text = json == null ? "[]" : json.toString();
+            return JSON.readValue(text, JSON.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Uni<Optional<Status>> status(SqlClient client, TenantId tenant, UUID id) {
@@ -299,10 +327,12 @@ public class StatementImports {
 
     private static Status status(Row row) {
         OffsetDateTime finished = row.getOffsetDateTime("finished_at");
-        return new Status(row.getUUID("import_id"), row.getString("format"), row.getString("status"),
-                row.getLong("entries"), row.getLong("processed"), row.getLong("payments"), row.getLong("matched"),
-                row.getLong("unmatched"), row.getLong("reversals"), row.getLong("duplicates"), row.getLong("skipped"),
-                row.getString("error"), row.getOffsetDateTime("started_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+        return new Status(row.getUUID("import_id"), row.getString("format"), row.getString("version"),
+                row.getString("status"), row.getLong("entries"), row.getLong("processed"), row.getLong("payments"),
+                row.getLong("matched"), row.getLong("unmatched"), row.getLong("reversals"), row.getLong("duplicates"),
+                row.getLong("skipped"), row.getString("error"),
+                list(row.getValue("warnings"), StatementCheck.Warning.class),
+                list(row.getValue("balances"), StatementCheck.BalanceCheck.class),
+                row.getOffsetDateTime("started_at").toInstant(), finished == null ? null : finished.toInstant());
     }
 }

@@ -152,11 +152,19 @@ public class OpenItems {
             if (byId.isPresent()) {
                 return Uni.createFrom().item(new Candidates(byId, Optional.empty(), List.of(), List.of(), List.of()));
             }
-            Optional<String> kenmerk = Remittance.betalingskenmerk(payment.remittance());
-            Uni<Optional<OpenItem>> byReference = kenmerk.isEmpty() ? Uni.createFrom().item(Optional.empty())
-                    : tx.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 "
+            Optional<String> kenmerk = Remittance.betalingskenmerk(payment.reference(), payment.remittance());
+            Optional<String> rf = Remittance.creditorReference(payment.reference(), payment.remittance());
+            Uni<Optional<OpenItem>> byReference = kenmerk.isPresent()
+                    ? tx.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 "
                             + "AND payment_reference = $2 AND open > 0 FOR UPDATE")
-                            .execute(Tuple.of(tenant.value(), kenmerk.get())).map(rows -> items(rows).stream().findFirst());
+                            .execute(Tuple.of(tenant.value(), kenmerk.get())).map(rows -> items(rows).stream().findFirst())
+                    : rf.isEmpty() ? Uni.createFrom().item(Optional.empty())
+                    // an RF reference is the invoice's own, or made of its number (letters and digits, leading zeros aside)
+                    : tx.preparedQuery("SELECT " + COLUMNS + " FROM open_items WHERE tenant_id = $1 AND open > 0 "
+                            + "AND (payment_reference = $2 OR ltrim(upper(regexp_replace(invoice_number, '[^A-Za-z0-9]', '', 'g')), '0') "
+                            + "= ltrim($3, '0')) ORDER BY invoice_id FOR UPDATE")
+                            .execute(Tuple.of(tenant.value(), rf.get(), rf.get().substring(4)))
+                            .map(rows -> items(rows).size() == 1 ? Optional.of(items(rows).get(0)) : Optional.empty());
             return byReference.flatMap(ref -> ref.isPresent()
                     ? Uni.createFrom().item(new Candidates(Optional.empty(), ref, List.of(), List.of(), List.of()))
                     : byNumbers(tx, tenant, payment).flatMap(numbers -> numbers.isEmpty()

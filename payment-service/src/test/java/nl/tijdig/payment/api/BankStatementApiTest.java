@@ -23,6 +23,8 @@ import nl.tijdig.events.PaymentReversed;
 import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.payment.domain.Remittance;
+import nl.tijdig.payment.statement.CamtVersionsTest;
 import nl.tijdig.payment.statement.StatementFixtures;
 import nl.tijdig.testing.quarkus.KafkaResource;
 import nl.tijdig.testing.quarkus.PostgresResource;
@@ -36,6 +38,7 @@ class BankStatementApiTest {
 
     static final String TENANT = "0193a6f2-0000-7000-8000-0000000000c1";
     static final String MT940_TENANT = "0193a6f2-0000-7000-8000-0000000000c2";
+    static final String NEW_VERSION_TENANT = "0193a6f2-0000-7000-8000-0000000000c3";
     static final Duration WAIT = Duration.ofSeconds(90);
 
     static String upload(String body, String contentType) {
@@ -113,7 +116,8 @@ class BankStatementApiTest {
                 "<Amt Ccy=\"EUR\">fifty</Amt>");
 
         given().contentType("application/xml").body(broken).when().post("/bank-statements").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", startsWith("line 52, column"));
+                .contentType("application/problem+json").body("errors[0].field", startsWith("line "))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("'fifty' is not an amount"));
         given().contentType("text/plain").body("hello").when().post("/bank-statements").then().statusCode(400)
                 .body("errors[0].message", startsWith("the file is neither camt.053"));
 
@@ -145,5 +149,53 @@ class BankStatementApiTest {
         assertThat(status.getString("format")).isEqualTo("MT940");
         assertThat(status.getLong("matched")).isEqualTo(1);
         given().when().get("/open-items").then().body("openItems", hasSize(0));
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = NEW_VERSION_TENANT))
+    void a_statement_of_a_newer_version_that_deviates_is_imported_showing_its_warnings_and_balances() {
+        // given an open invoice S26-0042 and a camt.053.001.13 statement paying it by an RF reference made of its
+        // number, with a version-5 UETR the schema does not allow, and a closing balance 10.00 higher than its entry
+        TenantId tenant = TenantId.of(NEW_VERSION_TENANT);
+        InvoiceIssued invoice = InvoiceEvents.issued(tenant, new DebtorId(UUID.randomUUID()), "Garage Hoekstra",
+                "NL20INGB0001234567", "S26-0042", 7042, "121.00", LocalDate.of(2026, 10, 1));
+        InvoiceEvents.publish(invoice);
+        PaymentApiTest.awaitOpen(invoice.invoiceId().value().toString(), "121.00");
+        String rf = Remittance.creditorReferenceOf("S260042");
+        String xml = CamtVersionsTest.statement(CamtVersionsTest.ISO + "13", CamtVersionsTest.credit("13", "121.00", rf,
+                "<UETR>c3b1a5d2-8e4f-5a6b-9c7d-0e1f2a3b4c5d</UETR>").replace("<Issr>CUR</Issr>", "<Issr>ISO</Issr>"),
+                "1000.00", "1131.00");
+
+        // when it is uploaded
+        JsonPath status = done(upload(xml, "application/xml"));
+
+        // then the invoice is paid, and the import shows the version, the deviation where it is and the difference
+        assertThat(status.getString("version")).isEqualTo("camt.053.001.13");
+        assertThat(status.getLong("matched")).isEqualTo(1);
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/open-items").then().body("openItems", hasSize(0)));
+        int uetrLine = (int) xml.substring(0, xml.indexOf("<UETR>")).chars().filter(c -> c == '\n').count() + 1;
+        assertThat(status.getList("warnings.line", Integer.class)).contains(uetrLine);
+        assertThat(status.getList("warnings.column", Integer.class)).allSatisfy(c -> assertThat(c).isNotNull());
+        assertThat(status.getString("balances[0].difference")).isEqualTo("10.00");
+        assertThat(status.getString("balances[0].account")).isEqualTo("NL91ABNA0417164300");
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", roles = "integrator", attributes = @SecurityAttribute(key = "tenant_id", value = NEW_VERSION_TENANT))
+    void a_statement_cut_off_is_refused_naming_where_and_nothing_is_stored() {
+        long before = given().when().get("/payments").then().extract().jsonPath().getList("payments").size();
+        String whole = CamtVersionsTest.statement(CamtVersionsTest.ISO + "08",
+                CamtVersionsTest.credit("08", "99.00", "5000056789012345", ""), "0", "99.00");
+        String cut = whole.substring(0, whole.indexOf("<RltdPties>"));
+
+        given().contentType("application/xml").body(cut).when().post("/bank-statements").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("cut off"))
+                .body("errors[0].field", startsWith("line "));
+        given().contentType("text/plain").body(":940:\n:20:X\n:25:NL91ABNA0417164300\n:60F:C261119EUR1,00\n"
+                + ":61:261120C1,00N541NONREF\n").when().post("/bank-statements").then().statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(":62F:"));
+
+        assertThat(given().when().get("/payments").then().extract().jsonPath().getList("payments")).hasSize((int) before);
     }
 }

@@ -1,7 +1,5 @@
 package nl.tijdig.collection.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,13 +23,15 @@ import nl.tijdig.collection.connectors.CollectionConfig;
 import nl.tijdig.collection.connectors.Secrets;
 import nl.tijdig.collection.connectors.StatusImport;
 import nl.tijdig.collection.domain.Partner;
-import nl.tijdig.collection.domain.Violation;
 import nl.tijdig.collection.store.Intake;
 import nl.tijdig.collection.store.Partners;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;

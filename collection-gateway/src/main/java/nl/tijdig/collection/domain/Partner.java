@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 
 /**
  * A tenant's collection agency or factoring partner, as configured: its connector ({@code kind}), and which

@@ -2,8 +2,6 @@ package nl.tijdig.dunning.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -20,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.store.CaseListing;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
@@ -43,6 +42,9 @@ public class CaseListResource {
 
     @Inject
     Pool pool;
+
+    @Inject
+    CaseListing listing;
 
     @Inject
     CurrentTenant tenant;
@@ -84,20 +86,14 @@ public class CaseListResource {
         }
         LocalDate today = BusinessTime.today(clock);
         LocalDate dueBy = minDaysPastDue == null ? null : today.minusDays(minDaysPastDue);
-        return pool.preparedQuery("SELECT case_id, invoice_number, debtor_id, status, due_date, open, currency, next_action_on "
-                        + "FROM dunning_cases WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) "
-                        + "AND ($3::uuid IS NULL OR debtor_id = $3) AND ($4::date IS NULL OR due_date <= $4) "
-                        + "AND ($5::date IS NULL OR (due_date, case_id) > ($5, $6)) ORDER BY due_date, case_id LIMIT $7")
-                .execute(Tuple.tuple(Arrays.asList(tenant.get().value(), status, debtorId, dueBy, afterDue, afterCase,
-                        limit + 1)))
+        return listing.list(pool, tenant.get(), new CaseListing.Query(status, debtorId, dueBy, afterDue, afterCase, limit + 1))
                 .map(rows -> {
                     List<Item> items = new ArrayList<>();
-                    for (Row r : rows) {
-                        LocalDate due = r.getLocalDate("due_date");
-                        items.add(new Item(r.getUUID("case_id"), r.getString("invoice_number"), r.getUUID("debtor_id"),
-                                r.getString("status"), due, Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, today)),
-                                r.getBigDecimal("open").setScale(2, java.math.RoundingMode.HALF_UP), r.getString("currency"),
-                                r.getLocalDate("next_action_on")));
+                    for (CaseListing.Listed r : rows) {
+                        LocalDate due = r.dueDate();
+                        items.add(new Item(r.caseId(), r.invoiceNumber(), r.debtorId(), r.status(), due,
+                                Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(due, today)),
+                                r.open().setScale(2, java.math.RoundingMode.HALF_UP), r.currency(), r.nextActionOn()));
                     }
                     if (items.size() <= limit) {
                         return new Page(items, null);

@@ -1,7 +1,5 @@
 package nl.tijdig.dunning.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,14 +17,18 @@ import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.dunning.store.CaseStore;
+import nl.tijdig.dunning.store.DunningSettingsStore;
 import nl.tijdig.dunning.store.InterestRateStore;
 import nl.tijdig.dunning.store.Projections;
-import nl.tijdig.dunning.store.Scheduler;
 import nl.tijdig.events.CreditorSnapshot;
 import nl.tijdig.events.DebtorContact;
 import nl.tijdig.kernel.BusinessTime;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
@@ -95,6 +97,9 @@ public class CaseResource {
 
     @Inject
     InterestRateStore rates;
+
+    @Inject
+    DunningSettingsStore settings;
 
     @Inject
     Clock clock;
@@ -200,8 +205,7 @@ public class CaseResource {
             errors.add(new Problem.FieldError("note", "is longer than 1000 characters"));
         }
         reject(errors, "a dispute");
-        return decide(id, new DunningCase.OpenDispute(request.reason(), request.note(), user(), BusinessTime.today(clock)),
-                "is disputed already or finished");
+        return decide(id, new DunningCase.OpenDispute(request.reason(), request.note(), user(), BusinessTime.today(clock)));
     }
 
     /** Resolves the dispute: RESUMED or CORRECTED go on with dunning; CREDITED waits for the credit note. */
@@ -213,8 +217,7 @@ public class CaseResource {
         if (request == null || request.outcome() == null) {
             reject(List.of(new Problem.FieldError("outcome", "is required: RESUMED, CORRECTED or CREDITED")), "a resolution");
         }
-        return decide(id, new DunningCase.ResolveDispute(request.outcome(), request.note(), user(), BusinessTime.today(clock)),
-                "has no open dispute");
+        return decide(id, new DunningCase.ResolveDispute(request.outcome(), request.note(), user(), BusinessTime.today(clock)));
     }
 
     /**
@@ -234,8 +237,7 @@ public class CaseResource {
         if (request.payBy().isBefore(today) || request.payBy().isAfter(today.plusYears(1))) {
             reject(List.of(new Problem.FieldError("payBy", "must be from today (" + today + ") to a year ahead")), "a promise");
         }
-        return decide(id, new DunningCase.Promise(request.payBy(), user(), today),
-                "is disputed, finished or awaiting approval");
+        return decide(id, new DunningCase.Promise(request.payBy(), user(), today));
     }
 
     /**
@@ -252,11 +254,11 @@ public class CaseResource {
             reject(List.of(new Problem.FieldError("reason", "is required (at most 500 characters)")), "a write-off");
         }
         TenantId owner = tenant.get();
-        return DunningSettingsResource.threshold(pool, owner).flatMap(threshold -> cases.get(pool, owner, id).flatMap(found -> {
+        return settings.threshold(pool, owner).flatMap(threshold -> cases.get(pool, owner, id).flatMap(found -> {
             CaseStore.View view = found.orElseThrow(() -> new NotFoundProblem("case", id));
             boolean needsApproval = view.state().open().isGreaterThan(threshold);
             return decide(id, new DunningCase.RequestWriteOff(request.reason(), needsApproval, user(),
-                    BusinessTime.today(clock)), "waits for a write-off decision already or is finished");
+                    BusinessTime.today(clock)));
         }));
     }
 
@@ -269,17 +271,7 @@ public class CaseResource {
         if (request == null || request.approve() == null) {
             reject(List.of(new Problem.FieldError("approve", "is required: true or false")), "a write-off decision");
         }
-        String user = user();
-        return cases.get(pool, tenant.get(), id).flatMap(found -> {
-            CaseStore.View view = found.orElseThrow(() -> new NotFoundProblem("case", id));
-            DunningCase.Hold hold = view.state().hold();
-            if (view.state().status() == DunningCase.Status.WRITE_OFF_PENDING && hold != null && user.equals(hold.by())) {
-                throw new ConflictProblem("four eyes: the write-off was asked by " + user + "; another user decides",
-                        List.of(new Problem.FieldError("approve", "must come from a second user")));
-            }
-            return decide(id, new DunningCase.DecideWriteOff(request.approve(), user, BusinessTime.today(clock)),
-                    "has no write-off waiting");
-        });
+        return decide(id, new DunningCase.DecideWriteOff(request.approve(), user(), BusinessTime.today(clock)));
     }
 
     /**
@@ -365,7 +357,7 @@ public class CaseResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<CaseStore.View> rejectEscalation(@PathParam("id") UUID id, RejectionRequest request) {
         return decide(id, new DunningCase.RejectEscalation(request == null ? null : request.note(), user(),
-                BusinessTime.today(clock)), "is not awaiting approval");
+                BusinessTime.today(clock)));
     }
 
     private String user() {
@@ -378,19 +370,27 @@ public class CaseResource {
         }
     }
 
-    /** Decides the command on the case: 404 unknown, 409 when it decides nothing (with why). */
-    private Uni<CaseStore.View> decide(UUID id, DunningCase.Command command, String whyNothing) {
+    /**
+     * Decides the command on the case: 404 unknown; a refusal of the domain is a 409 naming its field (the case's
+     * status, or the four-eyes rule's {@code approve}).
+     */
+    private Uni<CaseStore.View> decide(UUID id, DunningCase.Command command) {
         TenantId owner = tenant.get();
         return pool.withTransaction(tx -> cases.lock(tx, owner, new InvoiceId(id)).flatMap(found -> {
             CaseStore.CaseRow row = found.orElseThrow(() -> new NotFoundProblem("case", id));
-            return cases.handle(tx, owner, row.caseId(), command).map(events -> {
-                if (events.isEmpty()) {
-                    throw new ConflictProblem("case " + id + " is " + row.state().status() + ": it " + whyNothing,
-                            List.of(new Problem.FieldError("status", "is " + row.state().status())));
-                }
-                return events;
-            });
+            if (DunningCase.decision(command, row.state()) instanceof Decision.Refused<DunningCase.Event> refused) {
+                throw conflict(id, row.state().status(), refused.violations().get(0));
+            }
+            return cases.handle(tx, owner, row.caseId(), command);
         })).chain(() -> get(id));
+    }
+
+    private static ConflictProblem conflict(UUID id, DunningCase.Status status, Violation violation) {
+        return violation.field().equals("status")
+                ? new ConflictProblem("case " + id + " is " + status + ": it " + violation.message(),
+                        List.of(new Problem.FieldError("status", "is " + status)))
+                : new ConflictProblem("four eyes: " + violation.message(),
+                        List.of(new Problem.FieldError(violation.field(), violation.message())));
     }
 
     /** Pauses the case (a dispute, an arrangement) or lets it go on: no step is taken while it is paused. */

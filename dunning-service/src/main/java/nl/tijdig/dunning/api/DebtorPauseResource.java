@@ -2,7 +2,6 @@ package nl.tijdig.dunning.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.kernel.TenantId;
+import nl.tijdig.dunning.store.DebtorPauses;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
@@ -52,17 +51,15 @@ public class DebtorPauseResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    DebtorPauses pauses;
+
     @GET
     public Uni<DebtorPause> get(@PathParam("id") UUID id) {
-        return pool.preparedQuery("SELECT paused, pause_reason FROM dunning_debtors WHERE tenant_id = $1 AND debtor_id = $2")
-                .execute(Tuple.of(tenant.get().value(), id)).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundProblem("debtor", id);
-                    }
-                    var row = rows.iterator().next();
-                    String reason = row.getString("pause_reason");
-                    return new DebtorPause(row.getBoolean("paused"), reason == null ? null : Reason.valueOf(reason));
-                });
+        return pauses.get(pool, tenant.get(), id).map(found -> {
+            DebtorPauses.Pause pause = found.orElseThrow(() -> new NotFoundProblem("debtor", id));
+            return new DebtorPause(pause.paused(), pause.reason() == null ? null : Reason.valueOf(pause.reason()));
+        });
     }
 
     /** Pauses the debtor's dunning (with a reason) or lets it go on. 404 for a debtor without cases or contact here. */
@@ -78,15 +75,12 @@ public class DebtorPauseResource {
         if (!errors.isEmpty()) {
             throw RejectedProblem.of(errors, "a debtor pause");
         }
-        TenantId owner = tenant.get();
         String reason = request.paused() ? request.reason().name() : null;
-        return pool.preparedQuery("UPDATE dunning_debtors SET paused = $3, pause_reason = $4 WHERE tenant_id = $1 "
-                        + "AND debtor_id = $2 RETURNING paused")
-                .execute(Tuple.of(owner.value(), id, request.paused(), reason)).map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new NotFoundProblem("debtor", id);
-                    }
-                    return new DebtorPause(request.paused(), request.paused() ? request.reason() : null);
-                });
+        return pauses.set(pool, tenant.get(), id, new DebtorPauses.Pause(request.paused(), reason)).map(found -> {
+            if (!found) {
+                throw new NotFoundProblem("debtor", id);
+            }
+            return new DebtorPause(request.paused(), request.paused() ? request.reason() : null);
+        });
     }
 }

@@ -2,8 +2,6 @@ package nl.tijdig.dunning.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,9 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
+import nl.tijdig.dunning.store.DunningSettingsStore;
 import nl.tijdig.dunning.store.WeeklyOverviews;
 import nl.tijdig.kernel.Money;
-import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
 import nl.tijdig.runtime.security.Roles;
@@ -33,8 +31,6 @@ import nl.tijdig.runtime.tenant.CurrentTenant;
 @Produces(MediaType.APPLICATION_JSON)
 public class DunningSettingsResource {
 
-    public static final Money DEFAULT_WRITE_OFF_APPROVAL_ABOVE = Money.eur("500.00");
-
     /** The threshold in euro; the overview's day. */
     public record Settings(BigDecimal writeOffApprovalAbove, String weeklyOverviewDay) {
     }
@@ -47,17 +43,12 @@ public class DunningSettingsResource {
     @Inject
     CurrentTenant tenant;
 
+    @Inject
+    DunningSettingsStore store;
+
     @GET
     public Uni<Settings> get() {
-        return pool.preparedQuery("SELECT write_off_approval_above, weekly_overview_day FROM dunning_settings WHERE tenant_id = $1")
-                .execute(Tuple.of(tenant.get().value())).map(rows -> {
-                    if (rows.size() == 0) {
-                        return new Settings(DEFAULT_WRITE_OFF_APPROVAL_ABOVE.amount(), WeeklyOverviews.DEFAULT_DAY.name());
-                    }
-                    io.vertx.mutiny.sqlclient.Row row = rows.iterator().next();
-                    String day = row.getString(1);
-                    return new Settings(Money.eur(row.getBigDecimal(0)).amount(), day == null ? WeeklyOverviews.DEFAULT_DAY.name() : day);
-                });
+        return store.get(pool, tenant.get()).map(DunningSettingsResource::view);
     }
 
     @PUT
@@ -75,20 +66,12 @@ public class DunningSettingsResource {
         if (!errors.isEmpty()) {
             throw RejectedProblem.of(errors, "dunning settings");
         }
-        TenantId owner = tenant.get();
         String day = request.weeklyOverviewDay() == null ? WeeklyOverviews.DEFAULT_DAY.name() : request.weeklyOverviewDay();
-        return pool.preparedQuery("INSERT INTO dunning_settings (tenant_id, write_off_approval_above, weekly_overview_day) "
-                        + "VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO UPDATE SET "
-                        + "write_off_approval_above = EXCLUDED.write_off_approval_above, "
-                        + "weekly_overview_day = EXCLUDED.weekly_overview_day")
-                .execute(Tuple.of(owner.value(), request.writeOffApprovalAbove(), day))
-                .replaceWith(new Settings(Money.eur(request.writeOffApprovalAbove()).amount(), day));
+        return store.put(pool, tenant.get(), new DunningSettingsStore.Settings(Money.eur(request.writeOffApprovalAbove()), day))
+                .map(DunningSettingsResource::view);
     }
 
-    /** The tenant's threshold. */
-    public static Uni<Money> threshold(SqlClient client, TenantId tenant) {
-        return client.preparedQuery("SELECT write_off_approval_above FROM dunning_settings WHERE tenant_id = $1")
-                .execute(Tuple.of(tenant.value())).map(rows -> rows.size() == 0 ? DEFAULT_WRITE_OFF_APPROVAL_ABOVE
-                        : Money.eur(rows.iterator().next().getBigDecimal(0)));
+    private static Settings view(DunningSettingsStore.Settings settings) {
+        return new Settings(settings.writeOffApprovalAbove().amount(), settings.weeklyOverviewDay());
     }
 }

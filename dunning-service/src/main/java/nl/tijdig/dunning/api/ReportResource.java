@@ -2,7 +2,6 @@ package nl.tijdig.dunning.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -11,16 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.dunning.domain.Aging;
+import nl.tijdig.dunning.store.AgingStore;
 import nl.tijdig.dunning.store.WeeklyOverviews;
 import nl.tijdig.events.WeeklyOverviewCompiled;
 import nl.tijdig.kernel.BusinessTime;
-import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
@@ -35,6 +32,9 @@ public class ReportResource {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AgingStore aging;
 
     @Inject
     CurrentTenant tenant;
@@ -68,18 +68,7 @@ public class ReportResource {
         }
         TenantId owner = tenant.get();
         LocalDate today = BusinessTime.today(clock);
-        return pool.preparedQuery("SELECT due_date, open FROM dunning_cases WHERE tenant_id = $1 AND status <> 'CLOSED' "
-                        + "AND open > 0 AND currency = 'EUR'")
-                .execute(Tuple.of(owner.value())).flatMap(rows -> {
-                    List<Aging.Claim> claims = new ArrayList<>();
-                    rows.forEach(r -> claims.add(new Aging.Claim(r.getLocalDate("due_date"), Money.eur(r.getBigDecimal("open")))));
-                    return pool.preparedQuery("SELECT coalesce(sum(principal), 0) FROM dunning_cases WHERE tenant_id = $1 "
-                                    + "AND currency = 'EUR' AND issue_date > $2 AND issue_date <= $3")
-                            .execute(Tuple.of(owner.value(), today.minusDays(dsoDays), today))
-                            .map(sum -> {
-                                BigDecimal invoiced = sum.iterator().next().getBigDecimal(0);
-                                return Aging.of(today, claims, Money.eur(invoiced), dsoDays);
-                            });
-                });
+        return aging.openClaims(pool, owner).flatMap(claims -> aging.invoiced(pool, owner, today.minusDays(dsoDays), today)
+                .map(invoiced -> Aging.of(today, claims, invoiced, dsoDays)));
     }
 }

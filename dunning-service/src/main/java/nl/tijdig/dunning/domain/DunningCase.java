@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 
@@ -425,6 +426,36 @@ public final class DunningCase {
 
     private DunningCase() {
     }
+
+    /**
+     * The decision on a command as the kernel states it: the events {@link #decide} gives, or — for a command of
+     * staff that changes nothing — a refusal saying why: on {@code status} (the case is not in a state where it
+     * applies) or on {@code approve} (the four-eyes rule: the user who asked for a write-off does not decide it).
+     * Commands of the system (a tick, a payment, a delivery) that change nothing are decided with no events.
+     */
+    public static Decision<Event> decision(Command command, State state) {
+        List<Event> events = decide(command, state);
+        if (!events.isEmpty()) {
+            return Decision.decided(events);
+        }
+        String why = switch (command) {
+            case OpenDispute d -> "is disputed already or finished";
+            case ResolveDispute r -> "has no open dispute";
+            case Promise p -> "is disputed, finished or awaiting approval";
+            case RequestWriteOff w -> "waits for a write-off decision already or is finished";
+            case DecideWriteOff d -> "has no write-off waiting";
+            case RejectEscalation r -> "is not awaiting approval";
+            default -> null;
+        };
+        if (command instanceof DecideWriteOff d && state.status() == Status.WRITE_OFF_PENDING && state.hold() != null
+                && state.hold().by().equals(d.by())) {
+            return Decision.refused(FOUR_EYES, "must come from a second user: the write-off was asked by " + d.by());
+        }
+        return why == null ? Decision.decided(List.of()) : Decision.refused("status", why);
+    }
+
+    /** The field a refusal under the four-eyes rule names. */
+    public static final String FOUR_EYES = "approve";
 
     public static List<Event> decide(Command command, State state) {
         if (state.status() == Status.CLOSED && state.closedReason() == ClosedReason.PAID

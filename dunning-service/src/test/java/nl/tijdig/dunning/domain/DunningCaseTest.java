@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.dunning.domain.DunningCase.Approve;
 import nl.tijdig.dunning.domain.DunningCase.ApprovalRequested;
+import nl.tijdig.dunning.domain.DunningCase.Approve;
 import nl.tijdig.dunning.domain.DunningCase.Closed;
 import nl.tijdig.dunning.domain.DunningCase.ClosedReason;
 import nl.tijdig.dunning.domain.DunningCase.Command;
@@ -21,9 +21,11 @@ import nl.tijdig.dunning.domain.DunningCase.State;
 import nl.tijdig.dunning.domain.DunningCase.StepDue;
 import nl.tijdig.dunning.domain.DunningCase.StepSkipped;
 import nl.tijdig.dunning.domain.DunningCase.Tick;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Given / when / then over the case decider: given past events, when a command, then the events decided. */
@@ -351,6 +353,23 @@ class DunningCaseTest {
                 .containsExactly(new DunningCase.WrittenOff(Money.eur("121.00"), "onvindbaar", "marieke", "joost",
                         DUE.plusDays(91)), new Closed(ClosedReason.WRITTEN_OFF));
         assertThat(given.state.status()).isEqualTo(DunningCase.Status.CLOSED);
+    }
+
+    @Test
+    void a_staff_command_that_changes_nothing_is_refused_by_the_domain_saying_why() {
+        // given a write-off asked by marieke
+        Given given = consumerCase();
+        given.when(new DunningCase.RequestWriteOff("onvindbaar", true, "marieke", DUE.plusDays(90)));
+
+        // then her own decision breaks the four-eyes rule, a second request finds one waiting, and a tick is no refusal
+        assertThat(DunningCase.decision(new DunningCase.DecideWriteOff(true, "marieke", DUE.plusDays(91)), given.state))
+                .isInstanceOfSatisfying(Decision.Refused.class, r -> assertThat(r.violations()).singleElement()
+                        .satisfies(v -> assertThat(((Violation) v).field()).isEqualTo(DunningCase.FOUR_EYES)));
+        assertThat(DunningCase.decision(new DunningCase.RequestWriteOff("nogmaals", true, "joost", DUE.plusDays(91)),
+                given.state)).isEqualTo(Decision.refused("status", "waits for a write-off decision already or is finished"));
+        assertThat(DunningCase.decision(new Tick(DUE.plusDays(91)), given.state)).isEqualTo(Decision.decided(List.of()));
+        assertThat(DunningCase.decision(new DunningCase.DecideWriteOff(true, "joost", DUE.plusDays(91)), given.state))
+                .isInstanceOf(Decision.Decided.class);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package nl.tijdig.invoice.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +15,11 @@ import java.util.OptionalInt;
 import nl.tijdig.invoice.api.DebtorResource.AddressDto;
 import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.CreditorProfile;
-import nl.tijdig.invoice.domain.Violation;
 import nl.tijdig.invoice.store.CreditorProfileStore;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;

@@ -1,7 +1,5 @@
 package nl.tijdig.invoice.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,13 +21,15 @@ import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.invoice.domain.DebtorDecider;
 import nl.tijdig.invoice.domain.RegisterDebtor;
-import nl.tijdig.invoice.domain.Violation;
 import nl.tijdig.invoice.store.DebtorStore;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.runtime.idempotency.Idempotency;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;

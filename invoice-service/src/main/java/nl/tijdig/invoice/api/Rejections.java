@@ -1,7 +1,7 @@
 package nl.tijdig.invoice.api;
 
 import java.util.List;
-import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
 

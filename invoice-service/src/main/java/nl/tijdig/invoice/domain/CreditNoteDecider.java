@@ -3,6 +3,7 @@ package nl.tijdig.invoice.domain;
 import java.util.Currency;
 import java.util.List;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 
 /**
  * Decides a credit note: in full (what is left of the principal, with what is left of its VAT) or in

@@ -3,6 +3,7 @@ package nl.tijdig.invoice.domain;
 import java.util.List;
 import java.util.OptionalInt;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 
 /**
  * The tenant as the seller on its invoices: what art. 35a Wet OB requires of the seller (name,

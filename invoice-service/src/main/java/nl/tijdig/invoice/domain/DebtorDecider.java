@@ -1,6 +1,7 @@
 package nl.tijdig.invoice.domain;
 
 import java.util.List;
+import nl.tijdig.kernel.Violation;
 
 /**
  * Decides whether a debtor may be registered (or changed) as given: a business or a consumer with

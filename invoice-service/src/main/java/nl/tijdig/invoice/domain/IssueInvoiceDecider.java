@@ -1,10 +1,11 @@
 package nl.tijdig.invoice.domain;
 
-import nl.tijdig.kernel.Betalingskenmerk;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalInt;
+import nl.tijdig.kernel.Betalingskenmerk;
+import nl.tijdig.kernel.Violation;
 
 /**
  * Decides whether an invoice may be issued, by the Dutch invoice requirements (art. 35a Wet OB) and

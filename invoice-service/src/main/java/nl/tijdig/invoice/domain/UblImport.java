@@ -1,6 +1,5 @@
 package nl.tijdig.invoice.domain;
 
-import nl.tijdig.kernel.Betalingskenmerk;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import nl.tijdig.kernel.Betalingskenmerk;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 
 /**
  * How a UBL document that passed the schema and {@link UblRules} becomes Tijdig's: the seller must be

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import nl.tijdig.kernel.Violation;
 
 /**
  * The business rules of EN 16931 and the Dutch CIUS (SI-UBL 2.0) that matter to Tijdig, checked on a

@@ -2,6 +2,7 @@ package nl.tijdig.invoice.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.tijdig.kernel.Violation;
 
 /** Collects the violations of a command, so that a client learns every wrong field at once. */
 final class Violations {

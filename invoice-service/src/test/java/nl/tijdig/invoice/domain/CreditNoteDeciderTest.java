@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class CreditNoteDeciderTest {

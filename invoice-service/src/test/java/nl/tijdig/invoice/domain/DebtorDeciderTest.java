@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class DebtorDeciderTest {

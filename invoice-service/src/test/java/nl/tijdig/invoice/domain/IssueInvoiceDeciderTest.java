@@ -12,6 +12,7 @@ import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class IssueInvoiceDeciderTest {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class UblImportTest {

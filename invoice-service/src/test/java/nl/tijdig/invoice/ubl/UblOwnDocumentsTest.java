@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.tijdig.invoice.domain.UblDocument;
 import nl.tijdig.invoice.domain.UblRules;
-import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 /** Tijdig's own UBL fixtures (written by us): read, checked, and broken on purpose. */

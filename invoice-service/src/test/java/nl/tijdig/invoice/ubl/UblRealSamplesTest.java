@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nl.tijdig.invoice.domain.UblDocument;
 import nl.tijdig.invoice.domain.UblRules;
-import nl.tijdig.invoice.domain.Violation;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 /**

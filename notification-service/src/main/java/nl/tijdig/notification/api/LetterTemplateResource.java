@@ -1,7 +1,5 @@
 package nl.tijdig.notification.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,11 +18,13 @@ import java.util.Locale;
 import java.util.Optional;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
-import nl.tijdig.notification.domain.Violation;
 import nl.tijdig.notification.letters.LetterRenderer;
 import nl.tijdig.notification.store.LetterTemplates;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;

@@ -1,7 +1,5 @@
 package nl.tijdig.notification.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -33,12 +31,14 @@ import nl.tijdig.events.EventCatalogue;
 import nl.tijdig.events.EventType;
 import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.notification.delivery.NotificationConfig;
 import nl.tijdig.notification.delivery.WebhookSecrets;
-import nl.tijdig.notification.domain.Violation;
 import nl.tijdig.notification.domain.WebhookRequest;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import nl.tijdig.notification.store.WebhookSubscriptions;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.tijdig.events.PhoneCallCompleted;
+import nl.tijdig.kernel.Violation;
 
 /**
  * What staff report of a call, checked: an outcome; a date the debtor promised to pay by for a PROMISE

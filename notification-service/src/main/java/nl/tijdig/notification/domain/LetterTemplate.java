@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.tijdig.events.ReminderDue;
+import nl.tijdig.kernel.Violation;
 
 /**
  * The wording of a kind of letter in a language: a subject line and a body, both Qute templates over the

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.tijdig.kernel.PublicTarget;
+import nl.tijdig.kernel.Violation;
 
 /**
  * A tenant's webhook subscription as asked for: a target URL (see {@link PublicTarget}), the event types it

@@ -23,11 +23,11 @@ import nl.tijdig.events.DebtorContact;
 import nl.tijdig.events.EventExamples;
 import nl.tijdig.events.ReminderDue;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;
 import nl.tijdig.notification.domain.SmsText;
-import nl.tijdig.notification.domain.Violation;
 
 /**
  * Renders a reminder from its ReminderDue alone: the subject and body of its template (the tenant's, or the

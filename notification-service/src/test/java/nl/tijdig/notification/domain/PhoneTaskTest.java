@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.tijdig.events.PhoneCallCompleted;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.notification.domain.PhoneTask.Changed;
 import nl.tijdig.notification.domain.PhoneTask.Refused;
 import nl.tijdig.notification.domain.PhoneTask.State;

@@ -22,9 +22,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import nl.tijdig.kernel.TenantId;
-import nl.tijdig.payment.statement.StatementCheck;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.statement.StatementFormatException;
 import nl.tijdig.payment.statement.StatementImports;
+import nl.tijdig.payment.store.StatementImportStore;
 import nl.tijdig.runtime.problem.InvalidInputProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
@@ -84,7 +85,7 @@ public class BankStatementResource {
     /** The import's state: IMPORTING (with progress), DONE or FAILED (with the error). */
     @GET
     @Path("/{id}")
-    public Uni<StatementImports.Status> status(@PathParam("id") UUID id) {
+    public Uni<StatementImportStore.Status> status(@PathParam("id") UUID id) {
         return imports.status(pool, tenant.get(), id).map(found -> found.orElseThrow(() -> new NotFoundProblem("import", id)));
     }
 

@@ -1,7 +1,5 @@
 package nl.tijdig.payment.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,17 +18,19 @@ import java.util.List;
 import java.util.UUID;
 import nl.tijdig.kernel.BusinessTime;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Iban;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.payment.domain.Mandate;
-import nl.tijdig.payment.domain.Violation;
 import nl.tijdig.payment.store.Mandates;
 import nl.tijdig.payment.store.OpenItems;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.ConflictProblem;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
-import nl.tijdig.kernel.Iban;
 
 /**
  * A debtor's SEPA direct-debit mandate: the one the creditor holds (signed on paper or electronically),

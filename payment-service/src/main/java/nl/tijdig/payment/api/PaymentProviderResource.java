@@ -1,7 +1,5 @@
 package nl.tijdig.payment.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.TenantId;
-import nl.tijdig.payment.domain.Violation;
-import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.kernel.Violation;
+import nl.tijdig.payment.store.PayLinks;
 import nl.tijdig.payment.paylink.ProviderConfig;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;

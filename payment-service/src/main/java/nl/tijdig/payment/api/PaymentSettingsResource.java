@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
-import nl.tijdig.payment.domain.Violation;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.payment.store.PaymentSettings;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;

@@ -25,7 +25,7 @@ import nl.tijdig.kernel.PaymentId;
 import nl.tijdig.payment.domain.IncomingPayment;
 import nl.tijdig.payment.domain.Match;
 import nl.tijdig.payment.domain.PaymentMatcher;
-import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.store.PayLinks;
 import nl.tijdig.payment.paylink.PaymentProviderClient;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.PaymentSettings;

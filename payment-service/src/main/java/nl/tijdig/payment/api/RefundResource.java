@@ -1,7 +1,5 @@
 package nl.tijdig.payment.api;
 
-import nl.tijdig.runtime.json.Limits;
-import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,17 +19,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Iban;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
-import nl.tijdig.payment.domain.Violation;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.Refunds;
 import nl.tijdig.runtime.idempotency.Idempotency;
+import nl.tijdig.runtime.json.Limits;
+import nl.tijdig.runtime.json.Text;
 import nl.tijdig.runtime.problem.NotFoundProblem;
 import nl.tijdig.runtime.security.Roles;
 import nl.tijdig.runtime.tenant.CurrentTenant;
-import nl.tijdig.kernel.Iban;
 
 /**
  * Refunds of a debtor's credit: the amount is taken off the credit at once (CreditRefunded) and paid by

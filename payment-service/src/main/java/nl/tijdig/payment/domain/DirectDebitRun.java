@@ -13,6 +13,7 @@ import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Easter;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 
 /**
  * Which open invoices a SEPA direct-debit run collects, and how: each invoice in euro with something open,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.tijdig.kernel.Violation;
 
 /**
  * A debtor's SEPA direct-debit mandate as the creditor holds it: its reference (unique per creditor),

@@ -8,6 +8,7 @@ import java.util.Set;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 
 /**
  * Staff place an unmatched payment: on invoices of one debtor (each at most what is open on it), the

@@ -16,7 +16,7 @@ import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.PaymentId;
 import nl.tijdig.payment.domain.CollectionReport;
 import nl.tijdig.payment.domain.IncomingPayment;
-import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.store.PayLinks;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.PaymentSettings;
 import nl.tijdig.payment.store.Payments;

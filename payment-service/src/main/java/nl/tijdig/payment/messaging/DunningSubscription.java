@@ -11,7 +11,7 @@ import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.events.PaymentLinkClosed;
 import nl.tijdig.eventstore.inbox.EventHandler;
 import nl.tijdig.kernel.InvoiceId;
-import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.store.PayLinks;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.runtime.backbone.EventSubscription;
 

@@ -13,7 +13,7 @@ import nl.tijdig.events.InvoiceCancelled;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.eventstore.inbox.EventHandler;
-import nl.tijdig.payment.paylink.PayLinks;
+import nl.tijdig.payment.store.PayLinks;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.SepaFiles;
 import nl.tijdig.runtime.backbone.EventSubscription;

@@ -43,6 +43,7 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.domain.StatementEntry;
 import nl.tijdig.payment.statement.CamtModel.Amount;
 import org.xml.sax.ErrorHandler;

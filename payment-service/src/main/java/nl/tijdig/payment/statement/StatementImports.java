@@ -1,13 +1,9 @@
 package nl.tijdig.payment.statement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,12 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,11 +27,13 @@ import nl.tijdig.kernel.TenantId;
 import nl.tijdig.payment.domain.IncomingPayment;
 import nl.tijdig.payment.domain.Match;
 import nl.tijdig.payment.domain.PaymentMatcher;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.domain.StatementEntry;
 import nl.tijdig.payment.store.OpenItems;
 import nl.tijdig.payment.store.PaymentSettings;
 import nl.tijdig.payment.store.Payments;
 import nl.tijdig.payment.store.SepaFiles;
+import nl.tijdig.payment.store.StatementImportStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,18 +52,6 @@ public class StatementImports {
     private static final Logger LOG = Logger.getLogger(StatementImports.class);
     private static final Duration DB = Duration.ofSeconds(60);
 
-    /**
-     * The state of an import, as the API shows it: its format and version, the progress, what the file's
-     * reading warned about (line and column) and each statement's balances against its entries.
-     */
-    public record Status(UUID importId, String format, String version, String status, long entries, long processed,
-            long payments, long matched, long unmatched, long reversals, long duplicates, long skipped, String error,
-            List<StatementCheck.Warning> warnings, List<StatementCheck.BalanceCheck> balances, Instant startedAt,
-            Instant finishedAt) {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A statement format. */
     public enum Format {
         CAMT053,
@@ -85,6 +66,9 @@ public class StatementImports {
 
     @Inject
     Pool pool;
+
+    @Inject
+    StatementImportStore store;
 
     @Inject
     IdGenerator ids;
@@ -144,39 +128,15 @@ public class StatementImports {
      * Starts importing a validated file (which this takes over and deletes when done); returns its
      * status at once. The import runs on a worker of its own.
      */
-    public Uni<Status> start(TenantId tenant, Path file, Format format, StatementCheck check) {
+    public Uni<StatementImportStore.Status> start(TenantId tenant, Path file, Format format, StatementCheck check) {
         UUID id = ids.next();
-        Instant now = clock.instant();
-        return pool.preparedQuery("INSERT INTO statement_imports (tenant_id, import_id, format, version, status, entries, "
-                        + "warnings, balances, started_at) VALUES ($1, $2, $3, $4, 'IMPORTING', $5, $6, $7, $8)")
-                .execute(Tuple.tuple(Arrays.asList(tenant.value(), id, format.name(), check.format(), check.entries(),
-                        json(check.warnings()), json(check.balances()), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
-                .invoke(() -> worker.submit(() -> run(tenant, id, file, format)))
-                .replaceWith(new Status(id, format.name(), check.format(), "IMPORTING", check.entries(), 0, 0, 0, 0, 0, 0, 0,
-                        null, check.warnings(), check.balances(), now, null));
+        return store.start(pool, tenant, id, format.name(), check.format(), check.entries(), check.warnings(),
+                        check.balances(), clock.instant())
+                .invoke(() -> worker.submit(() -> run(tenant, id, file, format)));
     }
 
-    private static io.vertx.core.json.JsonArray json(List<?> value) {
-        try {
-            return new io.vertx.core.json.JsonArray(JSON.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> List<T> list(Object json, Class<T> type) {
-        try {
-            String text = json == null ? "[]" : json.toString();
-            return JSON.readValue(text, JSON.getTypeFactory().constructCollectionType(List.class, type));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public Uni<Optional<Status>> status(SqlClient client, TenantId tenant, UUID id) {
-        return client.preparedQuery("SELECT * FROM statement_imports WHERE tenant_id = $1 AND import_id = $2")
-                .execute(Tuple.of(tenant.value(), id))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(status(rows.iterator().next())));
+    public Uni<Optional<StatementImportStore.Status>> status(SqlClient client, TenantId tenant, UUID id) {
+        return store.status(client, tenant, id);
     }
 
     private void run(TenantId tenant, UUID id, Path file, Format format) {
@@ -293,46 +253,20 @@ public class StatementImports {
 
     /** Claims the entries not imported before; returns their keys. */
     private Uni<Set<String>> claim(SqlConnection tx, TenantId tenant, UUID id, List<StatementEntry> entries) {
-        String[] keys = entries.stream().map(StatementEntry::key).distinct().toArray(String[]::new);
-        return tx.preparedQuery("INSERT INTO statement_entries (tenant_id, entry_key, import_id) "
-                        + "SELECT $1, k, $3 FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING RETURNING entry_key")
-                .execute(Tuple.of(tenant.value(), keys, id)).map(rows -> {
-                    Set<String> fresh = new HashSet<>();
-                    rows.forEach(row -> fresh.add(row.getString(0)));
-                    return fresh;
-                });
+        return store.claim(tx, tenant, id, entries.stream().map(StatementEntry::key).distinct().toArray(String[]::new));
     }
 
     private Uni<Void> link(SqlConnection tx, TenantId tenant, StatementEntry entry, UUID paymentId) {
-        return tx.preparedQuery("UPDATE statement_entries SET payment_id = $3 WHERE tenant_id = $1 AND entry_key = $2")
-                .execute(Tuple.of(tenant.value(), entry.key(), paymentId)).replaceWithVoid();
+        return store.link(tx, tenant, entry.key(), paymentId);
     }
 
     private Uni<Void> progress(SqlConnection tx, TenantId tenant, UUID id, Counts c) {
-        return tx.preparedQuery("UPDATE statement_imports SET processed = processed + $3, payments = payments + $4, "
-                        + "matched = matched + $5, unmatched = unmatched + $6, reversals = reversals + $7, "
-                        + "duplicates = duplicates + $8, skipped = skipped + $9 WHERE tenant_id = $1 AND import_id = $2")
-                .execute(Tuple.tuple(Arrays.asList(tenant.value(), id, c.processed, c.payments, c.matched, c.unmatched,
-                        c.reversals, c.duplicates, c.skipped)))
-                .replaceWithVoid();
+        return store.progress(tx, tenant, id, new StatementImportStore.Progress(c.processed, c.payments, c.matched,
+                c.unmatched, c.reversals, c.duplicates, c.skipped));
     }
 
     private void finish(TenantId tenant, UUID id, String status, String error) {
-        pool.preparedQuery("UPDATE statement_imports SET status = $3, error = $4, finished_at = $5 "
-                        + "WHERE tenant_id = $1 AND import_id = $2")
-                .execute(Tuple.of(tenant.value(), id, status, error,
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
-                .await().atMost(DB);
+        store.finish(pool, tenant, id, status, error, clock.instant()).await().atMost(DB);
     }
 
-    private static Status status(Row row) {
-        OffsetDateTime finished = row.getOffsetDateTime("finished_at");
-        return new Status(row.getUUID("import_id"), row.getString("format"), row.getString("version"),
-                row.getString("status"), row.getLong("entries"), row.getLong("processed"), row.getLong("payments"),
-                row.getLong("matched"), row.getLong("unmatched"), row.getLong("reversals"), row.getLong("duplicates"),
-                row.getLong("skipped"), row.getString("error"),
-                list(row.getValue("warnings"), StatementCheck.Warning.class),
-                list(row.getValue("balances"), StatementCheck.BalanceCheck.class),
-                row.getOffsetDateTime("started_at").toInstant(), finished == null ? null : finished.toInstant());
-    }
 }

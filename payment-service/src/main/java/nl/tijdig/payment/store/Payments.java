@@ -59,7 +59,7 @@ public class Payments {
     OpenItems openItems;
 
     @Inject
-    nl.tijdig.payment.paylink.PayLinks payLinks;
+    PayLinks payLinks;
 
     /** A payment as the API shows it. */
     public record Stored(UUID paymentId, String status, String rule, PaymentReceived.Source source, Money amount,

@@ -8,6 +8,7 @@ import java.util.UUID;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class DirectDebitRunTest {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.kernel.Violation;
 import org.junit.jupiter.api.Test;
 
 class ManualAllocationTest {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.domain.StatementEntry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

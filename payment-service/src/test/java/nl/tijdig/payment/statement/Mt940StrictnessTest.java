@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.domain.StatementEntry;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nl.tijdig.kernel.Money;
+import nl.tijdig.payment.domain.StatementCheck;
 import nl.tijdig.payment.domain.StatementEntry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.tijdig.payment.statement;
+package nl.tijdig.payment.domain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
@@ -48,11 +48,11 @@ public record StatementCheck(String format, long entries, List<Warning> warnings
     }
 
     /** Warnings as they are collected: the first {@value #MAX_WARNINGS}, then a count of the rest. */
-    static final class Warnings {
+    public static final class Warnings {
         private final List<Warning> kept = new ArrayList<>();
         private long more;
 
-        void add(int line, int column, String message) {
+        public void add(int line, int column, String message) {
             if (kept.size() < MAX_WARNINGS) {
                 kept.add(new Warning(line, column, message));
             } else {
@@ -60,12 +60,12 @@ public record StatementCheck(String format, long entries, List<Warning> warnings
             }
         }
 
-        void addAll(Warnings other) {
+        public void addAll(Warnings other) {
             other.kept.forEach(w -> add(w.line(), w.column(), w.message()));
             more += other.more;
         }
 
-        List<Warning> list() {
+        public List<Warning> list() {
             if (more == 0) {
                 return List.copyOf(kept);
             }

@@ -1,4 +1,4 @@
-package nl.tijdig.payment.paylink;
+package nl.tijdig.payment.store;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,7 +27,7 @@ import nl.tijdig.kernel.TenantId;
 
 /**
  * Payment links and the tenants' providers. A link is asked for (PENDING) in the transaction that
- * records an issued invoice, when the tenant has a provider; the {@link PayLinkWorker} creates it at
+ * records an issued invoice, when the tenant has a provider; the {@link nl.tijdig.payment.paylink.PayLinkWorker} creates it at
  * the provider (OPEN, PaymentLinkCreated). When nothing is open on the invoice any more, the link is
  * closed (CLOSING, then CLOSED and PaymentLinkClosed); paid through the link, it is PAID.
  */

@@ -633,25 +633,48 @@ public final class DunningCase {
      * escalation the day after the final notice's deadline. None while the case waits or is finished.
      */
     public static Optional<LocalDate> nextActionOn(State state) {
+        return next(state).map(Next::on);
+    }
+
+    /** What the case waits for next, and from which day it may happen: the one rule of {@link #tick} and {@link #nextActionOn}. */
+    private sealed interface Next {
+        LocalDate on();
+    }
+
+    /** An instalment of the plan that is not met is missed the day after its grace days. */
+    private record PlanCheck(Instalment instalment, LocalDate on) implements Next {
+    }
+
+    /** A promise not kept is broken the day after its date. */
+    private record PromiseCheck(LocalDate until, LocalDate on) implements Next {
+    }
+
+    /** The policy's next step, and the first day it may be taken. */
+    private record NextStep(DunningPolicy.Step step, LocalDate on) implements Next {
+    }
+
+    private static Optional<Next> next(State state) {
         if (state.status() == Status.IN_PLAN && state.hold() != null && state.hold().plan() != null) {
-            return state.hold().plan().firstUnmet(state.open())
-                    .map(i -> i.dueOn().plusDays(state.hold().plan().graceDays() + 1L));
+            Plan plan = state.hold().plan();
+            return plan.firstUnmet(state.open()).map(i -> new PlanCheck(i, i.dueOn().plusDays(plan.graceDays() + 1L)));
         }
         if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()) {
-            return Optional.of(state.hold().until().plusDays(1));
+            return Optional.of(new PromiseCheck(state.hold().until(), state.hold().until().plusDays(1)));
         }
         if (state.status() != Status.OPEN || !state.open().isPositive()) {
             return Optional.empty();
         }
-        Optional<DunningPolicy.Step> next = state.policy().steps().stream().filter(s -> !state.hasTaken(s.key())).findFirst();
-        if (next.isEmpty()) {
+        Optional<DunningPolicy.Step> following = state.policy().steps().stream().filter(s -> !state.hasTaken(s.key()))
+                .findFirst();
+        if (following.isEmpty()) {
             return Optional.empty();
         }
-        DunningPolicy.Step step = next.get();
+        DunningPolicy.Step step = following.get();
         if (step.kind() == DunningPolicy.Kind.ESCALATION) {
+            // never without a delivered final notice; the day after its deadline
             return state.taken().stream().filter(t -> kindOf(state, t) == DunningPolicy.Kind.FINAL_NOTICE)
                     .filter(t -> t.deliveredOn() != null).findFirst()
-                    .map(t -> (t.deadline() != null ? t.deadline() : t.deliveredOn().plusDays(14)).plusDays(1));
+                    .map(t -> new NextStep(step, (t.deadline() != null ? t.deadline() : t.deliveredOn().plusDays(14)).plusDays(1)));
         }
         LocalDate earliest = state.dueDate().plusDays(step.offsetDays());
         Optional<Taken> last = state.last();
@@ -660,7 +683,7 @@ public final class DunningCase {
             LocalDate gapEnd = after.plusDays(step.minGapDays());
             earliest = earliest.isAfter(gapEnd) ? earliest : gapEnd;
         }
-        return Optional.of(earliest);
+        return Optional.of(new NextStep(step, earliest));
     }
 
     /**
@@ -709,50 +732,31 @@ public final class DunningCase {
 
     /** The next step the facts reach today, if any: one at a time. */
     private static List<Event> tick(LocalDate today, State state) {
-        if (state.status() == Status.IN_PLAN && state.hold() != null && state.hold().plan() != null) {
-            Plan plan = state.hold().plan();
-            return plan.firstUnmet(state.open()).filter(i -> today.isAfter(i.dueOn().plusDays(plan.graceDays())))
-                    .<List<Event>>map(i -> List.of(new PlanBroken(i, today))).orElse(List.of());
-        }
-        if (state.status() == Status.PROMISED && state.hold() != null && state.open().isPositive()
-                && today.isAfter(state.hold().until())) {
-            return List.of(new PromiseBroken(state.hold().until(), today));
-        }
-        if (state.status() != Status.OPEN || !state.open().isPositive()) {
-            return List.of();
-        }
-        Optional<DunningPolicy.Step> next = state.policy().steps().stream().filter(s -> !state.hasTaken(s.key())).findFirst();
+        Optional<Next> next = next(state);
         if (next.isEmpty()) {
             return List.of();
         }
-        DunningPolicy.Step step = next.get();
-        LocalDate earliest = state.dueDate().plusDays(step.offsetDays());
-        Optional<Taken> last = state.last();
-        if (last.isPresent()) {
-            LocalDate after = last.get().deliveredOn() != null ? last.get().deliveredOn() : last.get().dueOn();
-            LocalDate gapEnd = after.plusDays(step.minGapDays());
-            earliest = earliest.isAfter(gapEnd) ? earliest : gapEnd;
-        }
-        if (step.kind() == DunningPolicy.Kind.PRE_DUE_REMINDER && !today.isBefore(state.dueDate())) {
-            // too late for a pre-due note: skip it without a letter (it is no legal step)
-            return List.of(new StepSkipped(step.key(), today));
-        }
-        if (step.kind() == DunningPolicy.Kind.ESCALATION) {
-            Optional<Taken> finalNotice = state.taken().stream().filter(t -> kindOf(state, t) == DunningPolicy.Kind.FINAL_NOTICE)
-                    .findFirst();
-            if (finalNotice.isEmpty() || finalNotice.get().deliveredOn() == null) {
-                return List.of(); // never without a delivered final notice
+        return switch (next.get()) {
+            case PlanCheck check -> today.isBefore(check.on()) ? List.of() : List.of(new PlanBroken(check.instalment(), today));
+            case PromiseCheck check -> today.isBefore(check.on()) ? List.of()
+                    : List.of(new PromiseBroken(check.until(), today));
+            case NextStep due -> {
+                DunningPolicy.Step step = due.step();
+                if (step.kind() == DunningPolicy.Kind.PRE_DUE_REMINDER && !today.isBefore(state.dueDate())) {
+                    // too late for a pre-due note: skip it without a letter (it is no legal step)
+                    yield List.of(new StepSkipped(step.key(), today));
+                }
+                if (today.isBefore(due.on())) {
+                    yield List.of();
+                }
+                if (step.kind() == DunningPolicy.Kind.ESCALATION) {
+                    yield state.policy().automaticEscalation()
+                            ? List.of(new StepDue(step.key(), step.kind(), today), new Escalated(today))
+                            : List.of(new StepDue(step.key(), step.kind(), today), new ApprovalRequested(today));
+                }
+                yield List.of(new StepDue(step.key(), step.kind(), today));
             }
-            LocalDate deadline = finalNotice.get().deadline() != null ? finalNotice.get().deadline()
-                    : finalNotice.get().deliveredOn().plusDays(14);
-            if (!today.isAfter(deadline)) {
-                return List.of();
-            }
-            return state.policy().automaticEscalation()
-                    ? List.of(new StepDue(step.key(), step.kind(), today), new Escalated(today))
-                    : List.of(new StepDue(step.key(), step.kind(), today), new ApprovalRequested(today));
-        }
-        return today.isBefore(earliest) ? List.of() : List.of(new StepDue(step.key(), step.kind(), today));
+        };
     }
 
     private static DunningPolicy.Kind kindOf(State state, Taken taken) {

@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.collection.connectors.CollectionConfig;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.connectors.Secrets;
 import nl.tijdig.collection.domain.PartnerReport;
 import nl.tijdig.collection.store.Partners;

@@ -19,7 +19,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.collection.connectors.CollectionConfig;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.connectors.Secrets;
 import nl.tijdig.collection.connectors.StatusImport;
 import nl.tijdig.collection.domain.Partner;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.tijdig.collection.config.CollectionConfig;
 import org.jboss.logging.Logger;
 
 /**

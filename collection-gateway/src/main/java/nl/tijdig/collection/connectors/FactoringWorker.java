@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.domain.Factoring;
 import nl.tijdig.collection.domain.Partner;
 import nl.tijdig.collection.store.FactoringOffers;

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.domain.CaseFile;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.store.CaseFiles;

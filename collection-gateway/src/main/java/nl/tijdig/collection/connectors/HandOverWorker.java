@@ -2,6 +2,7 @@ package nl.tijdig.collection.connectors;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import io.smallrye.mutiny.Uni;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.domain.CollectionCase;
-import nl.tijdig.events.CollectionCaseClosed;
 import nl.tijdig.collection.store.CollectionCases;
 import nl.tijdig.collection.store.HandOvers;
 import nl.tijdig.collection.store.Notices;
 import nl.tijdig.collection.store.Partners;
+import nl.tijdig.events.CollectionCaseClosed;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import org.jboss.logging.Logger;
 

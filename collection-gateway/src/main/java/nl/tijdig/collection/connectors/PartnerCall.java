@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.kernel.PublicTarget;
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.tijdig.collection.config.CollectionConfig;
 import org.jboss.logging.Logger;
 
 /**

@@ -2,6 +2,7 @@ package nl.tijdig.collection.connectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.kernel.SecretBox;
 import nl.tijdig.kernel.StandardWebhooks;
 

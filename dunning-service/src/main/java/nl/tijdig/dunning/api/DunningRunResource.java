@@ -3,18 +3,18 @@ package nl.tijdig.dunning.api;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import jakarta.ws.rs.DefaultValue;
+import nl.tijdig.dunning.config.DunningConfig;
+import nl.tijdig.dunning.store.Scheduler;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
-import jakarta.ws.rs.core.MediaType;
-import nl.tijdig.dunning.store.DunningConfig;
-import nl.tijdig.dunning.store.Scheduler;
 import nl.tijdig.runtime.security.Roles;
 
 /**

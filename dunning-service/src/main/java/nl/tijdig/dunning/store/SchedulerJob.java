@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.tijdig.dunning.config.DunningConfig;
 import org.jboss.logging.Logger;
 
 /** Runs the {@link Scheduler} every {@code tijdig.dunning.scheduler.every} on a thread of its own. */

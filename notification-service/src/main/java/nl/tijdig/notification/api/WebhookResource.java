@@ -32,7 +32,7 @@ import nl.tijdig.events.EventType;
 import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.kernel.Violation;
-import nl.tijdig.notification.delivery.NotificationConfig;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.delivery.WebhookSecrets;
 import nl.tijdig.notification.domain.WebhookRequest;
 import nl.tijdig.notification.store.WebhookDeliveries;

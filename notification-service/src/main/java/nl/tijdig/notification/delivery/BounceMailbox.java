@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.Bounce;
 import nl.tijdig.notification.store.Communications;
 import org.jboss.logging.Logger;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import nl.tijdig.events.Channel;
 import nl.tijdig.events.ReminderDue;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.store.Communications;
 

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import nl.tijdig.notification.config.NotificationConfig;
 
 /**
  * A provider's HTTP API as the reference connectors use it: a JSON POST with the key as bearer token and

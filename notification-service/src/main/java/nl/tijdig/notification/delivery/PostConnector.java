@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.tijdig.events.Channel;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.store.Communications;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
 import nl.tijdig.kernel.InvoiceId;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.LetterModel;
 import nl.tijdig.notification.domain.LetterTemplate;

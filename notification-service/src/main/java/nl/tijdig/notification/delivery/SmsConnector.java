@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.tijdig.events.Channel;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.store.Communications;
 
 /**

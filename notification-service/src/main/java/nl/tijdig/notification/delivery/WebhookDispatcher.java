@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.tijdig.kernel.PublicTarget;
 import nl.tijdig.kernel.StandardWebhooks;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.WebhookRetry;
 import nl.tijdig.notification.store.WebhookDeliveries;
 import org.jboss.logging.Logger;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.tijdig.kernel.SecretBox;
 import nl.tijdig.kernel.StandardWebhooks;
+import nl.tijdig.notification.config.NotificationConfig;
 
 /**
  * The subscriptions' signing secrets: drawn at random, shown once, stored sealed under the configured keys

@@ -28,7 +28,7 @@ import nl.tijdig.events.ReminderSuppressed;
 import nl.tijdig.kernel.CaseId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.TenantId;
-import nl.tijdig.notification.delivery.NotificationConfig;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.Delivery;
 import nl.tijdig.notification.domain.Outreach;
 import nl.tijdig.notification.letters.LetterRenderer;

@@ -15,7 +15,7 @@ import java.util.UUID;
 import nl.tijdig.events.CreditorProfileUpdated;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.WeeklyOverviewCompiled;
-import nl.tijdig.notification.delivery.NotificationConfig;
+import nl.tijdig.notification.config.NotificationConfig;
 import nl.tijdig.notification.domain.Delivery;
 
 /**

@@ -3,6 +3,8 @@ package nl.tijdig.payment.paylink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -12,10 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.PublicTarget;
+import nl.tijdig.payment.config.ProviderConfig;
 
 /**
  * A payment provider's API modelled on Mollie's (v2): create a payment (its checkout URL is the pay

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * for any other class, so the list can only shrink.
  *
  * <ul>
- * <li>a domain is pure: it depends on no framework and on no {@code api}, {@code store} or {@code messaging}
- * of its service;
+ * <li>a domain is pure: it depends on no framework and on no {@code api}, {@code store}, {@code messaging} or
+ * {@code config} of its service;
  * <li>the layering: {@code store} and {@code messaging} never depend on {@code api};
+ * <li>configuration mappings ({@code @ConfigMapping}) live in the service's {@code config} package;
  * <li>no service depends on another service's code (only on {@code nl.tijdig.kernel}, {@code events} and
  * the other {@code platform} modules);
  * <li>SQL only in {@code store} (no query through the reactive SQL client elsewhere);
@@ -64,8 +65,11 @@ public final class HouseRules {
                 .as("a domain depends on no framework"));
         rules.add(noClasses().that().resideInAPackage(root + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".api..", root + ".store..",
-                        root + ".messaging..")
-                .as("a domain depends on no api, store or messaging"));
+                        root + ".messaging..", root + ".config..")
+                .as("a domain depends on no api, store, messaging or config"));
+        rules.add(com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().areAnnotatedWith("io.smallrye.config.ConfigMapping")
+                .should().resideInAPackage(root + ".config..").allowEmptyShould(true)
+                .as("configuration mappings live in the config package"));
         rules.add(noClasses().that().resideInAnyPackage(root + ".store..", root + ".messaging..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".api..")
                 .as("store and messaging do not depend on api"));

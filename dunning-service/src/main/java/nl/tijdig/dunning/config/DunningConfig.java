@@ -1,4 +1,4 @@
-package nl.tijdig.dunning.store;
+package nl.tijdig.dunning.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

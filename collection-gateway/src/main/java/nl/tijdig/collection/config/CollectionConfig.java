@@ -1,4 +1,4 @@
-package nl.tijdig.collection.connectors;
+package nl.tijdig.collection.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

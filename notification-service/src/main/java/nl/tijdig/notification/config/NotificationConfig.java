@@ -1,4 +1,4 @@
-package nl.tijdig.notification.delivery;
+package nl.tijdig.notification.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

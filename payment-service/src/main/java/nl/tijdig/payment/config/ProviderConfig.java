@@ -1,4 +1,4 @@
-package nl.tijdig.payment.paylink;
+package nl.tijdig.payment.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -131,6 +131,8 @@ public final class StatutoryInterest {
         private Money paid;
         /** The first day not accrued yet. */
         private LocalDate from;
+        /** The anniversary whose capitalisation is done. */
+        private LocalDate capitalisedOn;
         /** The collection costs of the claim, owed from {@link #costsFrom} (null: none). */
         private Money costs;
         private LocalDate costsFrom;
@@ -158,9 +160,17 @@ public final class StatutoryInterest {
             return costs.minus(costsPaid).max(zero);
         }
 
-        /** Accrues every day from {@link #from} through {@code through}, adding the interest owed at each anniversary. */
+        /**
+         * Accrues every day from {@link #from} through {@code through}, adding the interest owed at each anniversary
+         * to the base as that day begins: after everything that moved the day before (a payment, a reversal).
+         */
         void accrueThrough(LocalDate through) {
             while (!from.isAfter(through)) {
+                if (isAnniversary(from) && !from.equals(capitalisedOn)) {
+                    capitalised = capitalised.plus(running); // compounding: the year's unpaid interest runs with the principal
+                    running = zero;
+                    capitalisedOn = from;
+                }
                 LocalDate anniversary = nextAnniversaryAfter(from);
                 LocalDate yearEnd = min(anniversary.minusDays(1), through);
                 while (!from.isAfter(yearEnd)) {
@@ -179,11 +189,16 @@ public final class StatutoryInterest {
                     total = total.plus(interest);
                     from = to.plusDays(1);
                 }
-                if (from.equals(anniversary)) {
-                    capitalised = capitalised.plus(running); // compounding: the year's unpaid interest runs with the principal
-                    running = zero;
-                }
             }
+        }
+
+        /** Whether the day is an anniversary of the start (the start plus whole years; 29 February's is 28 February). */
+        private boolean isAnniversary(LocalDate day) {
+            if (!day.isAfter(start)) {
+                return false;
+            }
+            long years = ChronoUnit.YEARS.between(start, day);
+            return start.plusYears(years).equals(day) || start.plusYears(years + 1).equals(day);
         }
 
         /** The first anniversary of the start after {@code day}. */

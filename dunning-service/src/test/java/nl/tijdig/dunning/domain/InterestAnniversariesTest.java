@@ -99,6 +99,24 @@ class InterestAnniversariesTest {
         assertThat(accrual.owed()).isEqualTo(Money.eur("0.00"));
     }
 
+    @Test
+    void a_reversal_the_day_before_an_anniversary_joins_the_interest_added_at_it() {
+        // given €1.01 from 2014-01-01; on 2014-01-22 a payment of €0.01 (it pays the interest of €0.01) and a credit
+        // note of €0.21; the payment reversed on 2014-12-31, the day before the anniversary
+        UUID payment = UUID.randomUUID();
+        List<DunningCase.Movement> movements = List.of(
+                new DunningCase.Movement(LocalDate.of(2014, 1, 22), Money.eur("1.01"), Money.eur("1.00"), true, payment),
+                new DunningCase.Movement(LocalDate.of(2014, 1, 22), Money.eur("1.00"), Money.eur("0.79"), false, null),
+                new DunningCase.Movement(LocalDate.of(2014, 12, 31), Money.eur("0.79"), Money.eur("0.80"), true, payment));
+
+        StatutoryInterest.Accrual accrual = StatutoryInterest.accrual(Money.eur("1.01"), LocalDate.of(2014, 1, 1),
+                movements, LocalDate.of(2015, 5, 11), B2B, InterestRates.SEEDED);
+
+        // then the interest the reversal owes again is added to the base on 2015-01-01: 0.80 + 0.07
+        assertThat(accrual.periods()).last().satisfies(p -> assertThat(p.base()).isEqualTo(Money.eur("0.87")));
+        assertThat(accrual.interest()).isEqualTo(Money.eur("0.10"));
+    }
+
     // --- the property: any sequence of movements, against a day-by-day reference
 
     /** One generated movement: after {@code day} days, a payment, credit note, or reversal of an earlier payment. */
@@ -187,7 +205,7 @@ class InterestAnniversariesTest {
                 }
             }
             for (LocalDate day = start; !day.isAfter(through); day = day.plusDays(1)) {
-                if (!day.equals(start) && day.equals(start.plusYears(ChronoUnit.YEARS.between(start, day)))) {
+                if (anniversary(start, day)) {
                     r.capitalised = r.capitalised.plus(r.running);
                     r.running = Money.eur("0");
                 }
@@ -198,7 +216,7 @@ class InterestAnniversariesTest {
                 boolean moves = movements.stream().anyMatch(m -> m.on().equals(today));
                 boolean changes = next.isAfter(through) || moves
                         || !InterestRates.SEEDED.on(next).equals(InterestRates.SEEDED.on(day))
-                        || next.equals(start.plusYears(ChronoUnit.YEARS.between(start, next)));
+                        || anniversary(start, next);
                 if (changes) {
                     Money interest = Money.eur(exact.divide(new BigDecimal("365"), 10, RoundingMode.HALF_UP)
                             .setScale(2, RoundingMode.HALF_UP));
@@ -213,6 +231,16 @@ class InterestAnniversariesTest {
                 }
             }
             return r;
+        }
+
+        /** The start plus whole years (29 February's anniversary in another year is 28 February). */
+        static boolean anniversary(LocalDate start, LocalDate day) {
+            for (int n = 1; !start.plusYears(n).isAfter(day); n++) {
+                if (start.plusYears(n).equals(day)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void apply(DunningCase.Movement m) {

@@ -16,6 +16,7 @@ import nl.tijdig.dunning.domain.DunningPolicy;
 import nl.tijdig.dunning.store.PolicyStore;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.kernel.Violation;
 import nl.tijdig.runtime.problem.Problem;
 import nl.tijdig.runtime.problem.RejectedProblem;
 import nl.tijdig.runtime.security.Roles;
@@ -61,7 +62,7 @@ public class PolicyResource {
         }
         DunningPolicy policy = new DunningPolicy(segment, 0, request.steps(), request.automaticEscalation(),
                 request.sentTimeoutDays());
-        List<DunningPolicy.Violation> violations = policy.violations();
+        List<Violation> violations = policy.violations();
         if (!violations.isEmpty()) {
             throw RejectedProblem.of(violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(),
                     "a dunning policy");

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.tijdig.kernel.Segment;
+import nl.tijdig.kernel.Violation;
 
 /**
  * A tenant's dunning policy for one segment, as data: its steps in order, each with an offset from the
@@ -74,10 +75,6 @@ public record DunningPolicy(Segment segment, int version, List<Step> steps, bool
                 new Step("final", Kind.FINAL_NOTICE, 15, 5, List.of(Channel.POST, Channel.EMAIL), null,
                         consumer ? "veertiendagenbrief" : "aanmaning"),
                 new Step("escalation", Kind.ESCALATION, 15, 0, List.of(), null, "escalation")), false);
-    }
-
-    /** A rule a policy breaks, on a field as a client names it. */
-    public record Violation(String field, String message) {
     }
 
     /** Every rule the policy breaks. */

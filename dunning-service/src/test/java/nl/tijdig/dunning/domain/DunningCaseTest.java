@@ -231,7 +231,7 @@ class DunningCaseTest {
                 new DunningPolicy.Step("escalate", DunningPolicy.Kind.ESCALATION, 10, 0, List.of(), null, "x"),
                 new DunningPolicy.Step("final", DunningPolicy.Kind.FINAL_NOTICE, 20, 0,
                         List.of(DunningPolicy.Channel.EMAIL), null, "x")), false);
-        assertThat(bad.violations()).extracting(DunningPolicy.Violation::field)
+        assertThat(bad.violations()).extracting(Violation::field)
                 .contains("steps[1].channels", "steps");
     }
 

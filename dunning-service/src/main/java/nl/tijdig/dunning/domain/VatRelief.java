@@ -26,6 +26,33 @@ public final class VatRelief {
         return eligibleOn(next).equals(today) ? next : bound;
     }
 
+    /** A payment on a claim whose VAT was relieved, and the VAT in it that is owed again. */
+    public record Reversal(LocalDate on, Money paid, Money vat) {
+    }
+
+    /**
+     * What the payments among a case's new events owe again of the VAT relieved: each payment's VAT part, never
+     * more in all than was relieved. {@code openBefore} is what was open before the events; a payment without a
+     * date counts on {@code today}.
+     */
+    public static java.util.List<Reversal> reversals(java.util.List<DunningCase.Event> events, Money openBefore, Money vat,
+            Money total, Money relieved, LocalDate today) {
+        java.util.List<Reversal> reversals = new java.util.ArrayList<>();
+        Money reversed = Money.zero(vat.currency());
+        if (!relieved.isPositive()) {
+            return reversals;
+        }
+        for (DunningCase.Event event : events) {
+            if (event instanceof DunningCase.OpenUpdated updated && updated.payment() && openBefore.isGreaterThan(updated.open())) {
+                Money paid = openBefore.minus(updated.open());
+                Money part = vatPart(paid, vat, total).min(relieved.minus(reversed));
+                reversed = reversed.plus(part);
+                reversals.add(new Reversal(updated.on() != null ? updated.on() : today, paid, part));
+            }
+        }
+        return reversals;
+    }
+
     /** The VAT in {@code amount} (VAT included) of an invoice of {@code total} with {@code vat}. */
     public static Money vatPart(Money amount, Money vat, Money total) {
         if (!total.isPositive()) {

@@ -187,18 +187,13 @@ public class CaseStore {
             DunningCase.State next = DunningCase.replay(row.state(), events);
             published.addAll(more.apply(row, next));
             Money reversedVat = Money.zero(row.vat().currency());
-            if (row.vatReliefOn() != null && row.vatRelieved().isPositive()) {
-                for (DunningCase.Event event : events) {
-                    if (event instanceof DunningCase.OpenUpdated updated && updated.payment()
-                            && row.state().open().isGreaterThan(updated.open())) {
-                        Money paid = row.state().open().minus(updated.open());
-                        Money vat = VatRelief.vatPart(paid, row.vat(), row.principal() != null ? row.principal()
-                                : row.state().principal()).min(row.vatRelieved().minus(reversedVat));
-                        reversedVat = reversedVat.plus(vat);
-                        published.add(new nl.tijdig.events.VatReliefReversed(tenant, new CaseId(caseId.value()),
-                                row.invoiceNumber(), updated.on() != null ? updated.on() : BusinessTime.today(clock), paid, vat,
-                                clock.instant()));
-                    }
+            if (row.vatReliefOn() != null) {
+                for (VatRelief.Reversal reversal : VatRelief.reversals(events, row.state().open(), row.vat(),
+                        row.principal() != null ? row.principal() : row.state().principal(), row.vatRelieved(),
+                        BusinessTime.today(clock))) {
+                    reversedVat = reversedVat.plus(reversal.vat());
+                    published.add(new nl.tijdig.events.VatReliefReversed(tenant, new CaseId(caseId.value()),
+                            row.invoiceNumber(), reversal.on(), reversal.paid(), reversal.vat(), clock.instant()));
                 }
             }
             Money lessRelieved = reversedVat;

@@ -25,4 +25,24 @@ class VatReliefTest {
                 .isEqualTo(Money.eur("102.22"));
         assertThat(VatRelief.vatPart(Money.eur("100.00"), Money.eur("0.00"), Money.eur("100.00"))).isEqualTo(Money.eur("0.00"));
     }
+
+    @Test
+    void a_payment_after_relief_owes_its_vat_part_again_never_more_than_was_relieved() {
+        // given an invoice of 121.00 (21.00 VAT), all open, whose 21.00 VAT was relieved
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        Money total = Money.eur("121.00");
+
+        // when 60.50 is paid, then 10.50 of VAT is owed again; a credit note owes none
+        assertThat(VatRelief.reversals(java.util.List.of(new DunningCase.OpenUpdated(Money.eur("60.50"), null, true),
+                new DunningCase.OpenUpdated(Money.eur("50.00"), today, false)), total, Money.eur("21.00"), total,
+                Money.eur("21.00"), today))
+                .containsExactly(new VatRelief.Reversal(today, Money.eur("60.50"), Money.eur("10.50")));
+        // and when only 5.00 of VAT was relieved, a full payment owes 5.00 again, not 21.00
+        assertThat(VatRelief.reversals(java.util.List.of(new DunningCase.OpenUpdated(Money.eur("0.00"), today, true)), total,
+                Money.eur("21.00"), total, Money.eur("5.00"), today)).singleElement()
+                .satisfies(r -> assertThat(r.vat()).isEqualTo(Money.eur("5.00")));
+        // and nothing relieved, nothing owed again
+        assertThat(VatRelief.reversals(java.util.List.of(new DunningCase.OpenUpdated(Money.eur("0.00"), today, true)), total,
+                Money.eur("21.00"), total, Money.eur("0.00"), today)).isEmpty();
+    }
 }

@@ -1,5 +1,8 @@
 package nl.tijdig.collection.api;
 
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.kernel.Violation;
+import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.runtime.json.Limits;
 import nl.tijdig.runtime.json.Text;
 import io.smallrye.mutiny.Uni;
@@ -105,19 +108,20 @@ public class CollectionCaseResource {
         String reason = body.reason().trim();
         return pool.withTransaction(tx -> cases.load(tx, owner, id).chain(before -> cases.execute(tx, owner, id,
                                 new CollectionCase.Recall(reason, clock.instant()), null)
-                        .call(decision -> decision instanceof CollectionCase.Decided decided && !decided.events().isEmpty()
+                        .call(decision -> decision instanceof Decision.Decided<CollectionEvent> decided && !decided.events().isEmpty()
                                 ? (before.orElseThrow().status().handedOver() ? notices.recall(tx, owner, id, before.get().partnerId(), reason)
                                         : handOvers.cancel(tx, id))
                                 : Uni.createFrom().voidItem())))
                 .onFailure(ConcurrencyConflictException.class).retry().atMost(3)
                 .map(decision -> switch (decision) {
-                    case CollectionCase.Refused refused -> {
-                        if (refused.field().equals("collectionCaseId")) {
+                    case Decision.Refused<CollectionEvent> refused -> {
+                        Violation why = refused.first();
+                        if (why.field().equals("collectionCaseId")) {
                             throw missing(id);
                         }
-                        throw new ConflictProblem(refused.reason(), List.of(new Problem.FieldError(refused.field(), refused.reason())));
+                        throw new ConflictProblem(why.message(), List.of(new Problem.FieldError(why.field(), why.message())));
                     }
-                    case CollectionCase.Decided decided -> decided;
+                    case Decision.Decided<CollectionEvent> decided -> decided;
                 })
                 .chain(() -> one(id));
     }

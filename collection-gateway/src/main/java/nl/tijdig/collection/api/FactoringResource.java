@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.collection.domain.Factoring;
 import nl.tijdig.collection.domain.Partner;
 import nl.tijdig.collection.store.FactoringOffers;
@@ -97,8 +99,8 @@ public class FactoringResource {
                                     new Factoring.OfferTo(offerId, invoice.invoice(), factor.partnerId(), factor.name(), clock.instant())))
                             .onFailure(ConcurrencyConflictException.class).retry().atMost(3));
         }).map(decision -> switch (decision) {
-            case Factoring.Refused refused -> throw conflict(refused.field(), refused.reason());
-            case Factoring.Decided decided -> decided;
+            case Decision.Refused<CollectionEvent> refused -> throw conflict(refused.first().field(), refused.first().message());
+            case Decision.Decided<CollectionEvent> decided -> decided;
         }).chain(() -> offers.find(pool, owner, offerId))
                 .map(entry -> Response.created(URI.create("/factoring-offers/" + offerId)).entity(entry.orElseThrow()).build());
     }

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.collection.config.CollectionConfig;
 import nl.tijdig.collection.domain.Factoring;
 import nl.tijdig.collection.domain.Partner;
@@ -93,11 +94,12 @@ public class FactoringWorker {
         try {
             switch (connectors.get().offer(connection, due.offerId(), invoice.get(), entry.get().offered())) {
                 case FactorConnector.Accepted accepted -> {
-                    Factoring.Decision decision = record(due, new Factoring.Accept(due.offerId(), accepted.advance(), accepted.fee(),
+                    Decision<CollectionEvent> decision = record(due, new Factoring.Accept(due.offerId(), accepted.advance(), accepted.fee(),
                             accepted.reference(), accepted.assignedOn() != null ? accepted.assignedOn()
                                     : clock.instant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate(), clock.instant()));
-                    if (decision instanceof Factoring.Refused refused) {
-                        decline(due, "the factor's acceptance does not fit: " + refused.field() + " " + refused.reason());
+                    if (decision instanceof Decision.Refused<CollectionEvent> refused) {
+                        decline(due, "the factor's acceptance does not fit: " + refused.first().field() + " "
+                                + refused.first().message());
                     } else {
                         LOG.infof("offer %s: accepted by %s", due.offerId(), partner.partner().name());
                     }
@@ -124,7 +126,7 @@ public class FactoringWorker {
         LOG.infof("offer %s: %s", due.offerId(), reason);
     }
 
-    private Factoring.Decision record(FactoringOffers.Due due, Factoring.Command command) {
+    private Decision<CollectionEvent> record(FactoringOffers.Due due, Factoring.Command command) {
         return pool.withTransaction(tx -> offers.execute(tx, due.tenant(), new InvoiceId(due.invoiceId()), command))
                 .onFailure(ConcurrencyConflictException.class).retry().atMost(5)
                 .await().atMost(DB);

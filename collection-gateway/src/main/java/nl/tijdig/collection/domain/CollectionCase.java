@@ -22,6 +22,8 @@ import nl.tijdig.events.InvoiceAssigned;
 import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.kernel.CaseId;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Decider;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
@@ -80,33 +82,21 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
     public record Recall(String reason, Instant at) implements Command {
     }
 
-    /** The answer to a command. */
-    public sealed interface Decision {
+
+
+
+    private static Decision<CollectionEvent> events(CollectionEvent... events) {
+        return Decision.decided(List.of(events));
     }
 
-    /** These events happen (none: nothing changes). */
-    public record Decided(List<CollectionEvent> events) implements Decision {
-        public Decided {
-            events = List.copyOf(events);
-        }
-    }
-
-    /** Not done, and why (naming the field or the state). */
-    public record Refused(String field, String reason) implements Decision {
-    }
-
-    private static Decided events(CollectionEvent... events) {
-        return new Decided(List.of(events));
-    }
-
-    private static final Decided NOTHING = new Decided(List.of());
+    private static final Decision<CollectionEvent> NOTHING = Decision.decided(List.of());
 
     /** What the command causes, given the case (null when there is none yet). */
-    public static Decision decide(Command command, CollectionCase state) {
+    public static Decision<CollectionEvent> decide(Command command, CollectionCase state) {
         if (state == null) {
             return switch (command) {
                 case Open open -> events(opened(open));
-                default -> new Refused("collectionCaseId", "no such collection case");
+                default -> Decision.refused("collectionCaseId", "no such collection case");
             };
         }
         return switch (command) {
@@ -120,13 +110,13 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
                     : NOTHING;
             case Recall recall -> state.status == Status.CLOSED
                     ? (state.outcome == CollectionCaseClosed.Outcome.RECALLED ? NOTHING
-                            : new Refused("status", "the case is closed (" + state.outcome + ")"))
+                            : Decision.refused("status", "the case is closed (" + state.outcome + ")"))
                     : events(state.closed(CollectionCaseClosed.Outcome.RECALLED, recall.reason(), recall.at()));
             case Report report -> state.report(report.report(), report.at());
         };
     }
 
-    private Decision report(PartnerReport report, Instant at) {
+    private Decision<CollectionEvent> report(PartnerReport report, Instant at) {
         return switch (report) {
             case PartnerReport.Accepted accepted -> switch (status) {
                 case OPENED, HAND_OVER_FAILED, SUBMITTED -> events(updated(CollectionCaseUpdated.Status.ACCEPTED,
@@ -136,7 +126,7 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
             };
             case PartnerReport.Rejected rejected -> switch (status) {
                 case OPENED, HAND_OVER_FAILED, SUBMITTED -> events(closed(CollectionCaseClosed.Outcome.REJECTED, rejected.reason(), at));
-                case ACCEPTED, IN_PROGRESS -> new Refused("status", "the case was accepted; an agency that stops returns it (RETURNED)");
+                case ACCEPTED, IN_PROGRESS -> Decision.refused("status", "the case was accepted; an agency that stops returns it (RETURNED)");
                 case CLOSED -> outcome == CollectionCaseClosed.Outcome.REJECTED ? NOTHING : closedRefusal();
             };
             case PartnerReport.InProgress progress -> switch (status) {
@@ -146,14 +136,14 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
             };
             case PartnerReport.PaymentCollected payment -> paid(payment, at);
             case PartnerReport.Closed closing -> switch (status) {
-                case OPENED, HAND_OVER_FAILED -> new Refused("status", "the case was not handed over");
+                case OPENED, HAND_OVER_FAILED -> Decision.refused("status", "the case was not handed over");
                 case SUBMITTED, ACCEPTED, IN_PROGRESS -> events(closed(collected.isLessThan(principal())
                         ? CollectionCaseClosed.Outcome.CLOSED_BY_PARTNER : CollectionCaseClosed.Outcome.COLLECTED, closing.reason(), at));
                 case CLOSED -> outcome == CollectionCaseClosed.Outcome.CLOSED_BY_PARTNER || outcome == CollectionCaseClosed.Outcome.COLLECTED
                         ? NOTHING : closedRefusal();
             };
             case PartnerReport.Returned returned -> switch (status) {
-                case OPENED, HAND_OVER_FAILED -> new Refused("status", "the case was not handed over");
+                case OPENED, HAND_OVER_FAILED -> Decision.refused("status", "the case was not handed over");
                 case SUBMITTED, ACCEPTED, IN_PROGRESS -> events(closed(CollectionCaseClosed.Outcome.RETURNED, returned.reason(), at));
                 case CLOSED -> outcome == CollectionCaseClosed.Outcome.RETURNED ? NOTHING : closedRefusal();
             };
@@ -165,25 +155,25 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
      * on a case it did not get. Split as the agency says (only the case's invoices, at most the amount), or
      * oldest due first up to what is open of each.
      */
-    private Decision paid(PartnerReport.PaymentCollected payment, Instant at) {
+    private Decision<CollectionEvent> paid(PartnerReport.PaymentCollected payment, Instant at) {
         if (reports.contains(payment.reportId())) {
             return NOTHING;
         }
         if (!status.handedOver()) {
-            return new Refused("status", "the case was not handed over");
+            return Decision.refused("status", "the case was not handed over");
         }
         if (payment.amount() == null || !payment.amount().isPositive()) {
-            return new Refused("amount", "must be more than zero");
+            return Decision.refused("amount", "must be more than zero");
         }
         if (!payment.amount().currency().equals(totalClaim.currency())) {
-            return new Refused("amount", "must be in " + totalClaim.currency() + ", the claim's currency");
+            return Decision.refused("amount", "must be in " + totalClaim.currency() + ", the claim's currency");
         }
         if (payment.agencyCosts() != null && (payment.agencyCosts().isNegative()
                 || !payment.agencyCosts().currency().equals(totalClaim.currency()))) {
-            return new Refused("agencyCosts", "must be zero or more, in " + totalClaim.currency());
+            return Decision.refused("agencyCosts", "must be zero or more, in " + totalClaim.currency());
         }
         if (payment.valueDate() == null) {
-            return new Refused("valueDate", "is required");
+            return Decision.refused("valueDate", "is required");
         }
         List<CollectionPaymentReported.Part> parts = new ArrayList<>();
         if (payment.invoices().isEmpty()) {
@@ -203,16 +193,16 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
             for (int i = 0; i < payment.invoices().size(); i++) {
                 CollectionPaymentReported.Part part = payment.invoices().get(i);
                 if (part.invoiceId() == null || invoices.stream().noneMatch(inv -> inv.invoiceId().equals(part.invoiceId()))) {
-                    return new Refused("invoices[" + i + "].invoiceId", "is not an invoice of this case");
+                    return Decision.refused("invoices[" + i + "].invoiceId", "is not an invoice of this case");
                 }
                 if (part.amount() == null || !part.amount().isPositive() || !part.amount().currency().equals(totalClaim.currency())) {
-                    return new Refused("invoices[" + i + "].amount", "must be more than zero, in " + totalClaim.currency());
+                    return Decision.refused("invoices[" + i + "].amount", "must be more than zero, in " + totalClaim.currency());
                 }
                 sum = sum.plus(part.amount());
                 parts.add(part);
             }
             if (sum.isGreaterThan(payment.amount())) {
-                return new Refused("invoices", "the parts (" + sum + ") exceed the amount (" + payment.amount() + ")");
+                return Decision.refused("invoices", "the parts (" + sum + ") exceed the amount (" + payment.amount() + ")");
             }
         }
         return events(new CollectionPaymentReported(tenantId, collectionCaseId, payment.reportId(), partner, debtorId,
@@ -246,12 +236,26 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
 
     /** The case after all these events. */
     public static CollectionCase replay(List<? extends CollectionEvent> events) {
-        CollectionCase state = null;
-        for (CollectionEvent event : events) {
-            state = evolve(state, event);
-        }
-        return state;
+        return DECIDER.fold(events);
     }
+
+    /** The case's decider: no case (null) at first, {@link #decide} and {@link #evolve}. */
+    public static final Decider<Command, CollectionCase, CollectionEvent> DECIDER = new Decider<>() {
+        @Override
+        public CollectionCase initialState() {
+            return null;
+        }
+
+        @Override
+        public Decision<CollectionEvent> decide(Command command, CollectionCase state) {
+            return CollectionCase.decide(command, state);
+        }
+
+        @Override
+        public CollectionCase evolve(CollectionCase state, CollectionEvent event) {
+            return CollectionCase.evolve(state, event);
+        }
+    };
 
     /** What was open of the invoices when the claim was escalated (toward which the agency collects). */
     public Money principal() {
@@ -290,7 +294,7 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
         return new CollectionCaseClosed(tenantId, collectionCaseId, caseId, how, collected, reason, at);
     }
 
-    private Refused closedRefusal() {
-        return new Refused("status", "the case is closed (" + outcome + ")");
+    private Decision<CollectionEvent> closedRefusal() {
+        return Decision.refused("status", "the case is closed (" + outcome + ")");
     }
 }

@@ -15,6 +15,8 @@ import nl.tijdig.events.FactoringOffered;
 import nl.tijdig.events.FactoringRejected;
 import nl.tijdig.events.InvoiceAssigned;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Decider;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
@@ -62,74 +64,64 @@ public record Factoring(TenantId tenantId, InvoiceId invoiceId, Status status, O
     public record Decline(UUID offerId, String reason, Instant at) implements Command {
     }
 
-    /** The answer to a command: these events (none: nothing changes), or refused, naming the field. */
-    public sealed interface Decision {
-    }
 
-    public record Decided(List<CollectionEvent> events) implements Decision {
-        public Decided {
-            events = List.copyOf(events);
-        }
-    }
 
-    public record Refused(String field, String reason) implements Decision {
-    }
 
-    private static final Decided NOTHING = new Decided(List.of());
+    private static final Decision<CollectionEvent> NOTHING = Decision.decided(List.of());
 
     /** What the command causes, given the invoice's factoring (null when it was never offered). */
-    public static Decision decide(Command command, Factoring state) {
+    public static Decision<CollectionEvent> decide(Command command, Factoring state) {
         Status status = state == null ? Status.OPEN : state.status;
         return switch (command) {
             case OfferTo offer -> switch (status) {
                 case OPEN -> offer(offer);
                 case OFFERED -> state.offer.offerId().equals(offer.offerId()) ? NOTHING
-                        : new Refused("invoiceId", "is offered to " + state.offer.factor() + "; wait for its answer");
-                case ASSIGNED -> new Refused("invoiceId", "is assigned to " + state.offer.factor());
+                        : Decision.refused("invoiceId", "is offered to " + state.offer.factor() + "; wait for its answer");
+                case ASSIGNED -> Decision.refused("invoiceId", "is assigned to " + state.offer.factor());
             };
             case Accept accept -> {
                 if (state == null || !state.offer.offerId().equals(accept.offerId())) {
-                    yield new Refused("offerId", "is not the invoice's offer");
+                    yield Decision.refused("offerId", "is not the invoice's offer");
                 }
                 yield switch (status) {
                     case OFFERED -> state.accept(accept);
                     case ASSIGNED -> NOTHING;
-                    case OPEN -> new Refused("offerId", "was declined");
+                    case OPEN -> Decision.refused("offerId", "was declined");
                 };
             }
             case Decline decline -> {
                 if (state == null || !state.offer.offerId().equals(decline.offerId())) {
-                    yield new Refused("offerId", "is not the invoice's offer");
+                    yield Decision.refused("offerId", "is not the invoice's offer");
                 }
                 yield switch (status) {
-                    case OFFERED -> new Decided(List.of(new FactoringRejected(state.tenantId, decline.offerId(), state.invoiceId,
+                    case OFFERED -> Decision.decided(List.of(new FactoringRejected(state.tenantId, decline.offerId(), state.invoiceId,
                             state.offer.partnerId(), state.offer.factor(), decline.reason(), decline.at())));
                     case OPEN -> NOTHING;
-                    case ASSIGNED -> new Refused("offerId", "was accepted");
+                    case ASSIGNED -> Decision.refused("offerId", "was accepted");
                 };
             }
         };
     }
 
-    private static Decision offer(OfferTo offer) {
+    private static Decision<CollectionEvent> offer(OfferTo offer) {
         Invoice invoice = offer.invoice();
         if (!invoice.open().isPositive()) {
-            return new Refused("invoiceId", "has nothing open");
+            return Decision.refused("invoiceId", "has nothing open");
         }
-        return new Decided(List.of(new FactoringOffered(invoice.tenantId(), offer.offerId(), invoice.invoiceId(), invoice.invoiceNumber(),
+        return Decision.decided(List.of(new FactoringOffered(invoice.tenantId(), offer.offerId(), invoice.invoiceId(), invoice.invoiceNumber(),
                 invoice.debtorId(), offer.partnerId(), offer.factor(), invoice.open(), invoice.dueDate(), offer.at())));
     }
 
-    private Decision accept(Accept accept) {
+    private Decision<CollectionEvent> accept(Accept accept) {
         Money offered = offer.offered();
         if (accept.advance() == null || !accept.advance().isPositive() || !accept.advance().currency().equals(offered.currency())
                 || accept.advance().isGreaterThan(offered)) {
-            return new Refused("advance", "must be more than zero and at most the " + offered + " offered");
+            return Decision.refused("advance", "must be more than zero and at most the " + offered + " offered");
         }
         if (accept.fee() == null || accept.fee().isNegative() || !accept.fee().currency().equals(offered.currency())) {
-            return new Refused("fee", "must be zero or more, in " + offered.currency());
+            return Decision.refused("fee", "must be zero or more, in " + offered.currency());
         }
-        return new Decided(List.of(
+        return Decision.decided(List.of(
                 new FactoringAccepted(tenantId, accept.offerId(), invoiceId, offer.partnerId(), offer.factor(), accept.advance(), accept.fee(),
                         accept.factorReference(), accept.at()),
                 new InvoiceAssigned(tenantId, invoiceId, offer.debtorId(), offer.factor(), accept.assignedOn(), accept.advance(), accept.fee(),
@@ -152,12 +144,26 @@ public record Factoring(TenantId tenantId, InvoiceId invoiceId, Status status, O
     }
 
     public static Factoring replay(List<? extends CollectionEvent> events) {
-        Factoring state = null;
-        for (CollectionEvent event : events) {
-            state = evolve(state, event);
-        }
-        return state;
+        return DECIDER.fold(events);
     }
+
+    /** The invoice's factoring decider: never offered (null) at first, {@link #decide} and {@link #evolve}. */
+    public static final Decider<Command, Factoring, CollectionEvent> DECIDER = new Decider<>() {
+        @Override
+        public Factoring initialState() {
+            return null;
+        }
+
+        @Override
+        public Decision<CollectionEvent> decide(Command command, Factoring state) {
+            return Factoring.decide(command, state);
+        }
+
+        @Override
+        public Factoring evolve(Factoring state, CollectionEvent event) {
+            return Factoring.evolve(state, event);
+        }
+    };
 
     private Factoring with(Status next) {
         return new Factoring(tenantId, invoiceId, next, offer);

@@ -19,10 +19,11 @@ import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.events.CollectionCaseOpened;
 import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.events.EventCatalogue;
+import jakarta.annotation.PostConstruct;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
 import nl.tijdig.eventstore.RecordedEvent;
-import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
@@ -54,35 +55,32 @@ public class CollectionCases {
     @Inject
     IdGenerator ids;
 
+    private DecisionStore<CollectionCase.Command, CollectionCase, CollectionEvent> cases;
+
+    @PostConstruct
+    void init() {
+        cases = new DecisionStore<>(store, ids, STREAM_TYPE, CollectionCase.DECIDER, CollectionEvent.class);
+    }
+
     /** The case as its events say, or empty. */
     public Uni<Optional<CollectionCase>> load(SqlClient client, TenantId tenant, UUID id) {
-        return store.load(client, tenant, id).map(events -> Optional.ofNullable(CollectionCase.replay(events.stream()
-                .map(CollectionCases::event).toList())));
+        return cases.load(client, tenant, id).map(Optional::ofNullable);
     }
 
     /**
      * Decides the command on the case and records what it causes. {@code debtorName} names the debtor in the list
      * (from the dossier; needed only when the case is opened).
      */
-    public Uni<CollectionCase.Decision> execute(SqlConnection tx, TenantId tenant, UUID id, CollectionCase.Command command,
+    public Uni<Decision<CollectionEvent>> execute(SqlConnection tx, TenantId tenant, UUID id, CollectionCase.Command command,
             String debtorName) {
-        return store.load(tx, tenant, id).chain(recorded -> {
-            CollectionCase state = CollectionCase.replay(recorded.stream().map(CollectionCases::event).toList());
-            CollectionCase.Decision decision = CollectionCase.decide(command, state);
-            if (!(decision instanceof CollectionCase.Decided decided) || decided.events().isEmpty()) {
-                return Uni.createFrom().item(decision);
+        return cases.handle(tx, tenant, id, command).chain(outcome -> {
+            if (outcome.events().isEmpty()) {
+                return Uni.createFrom().item(outcome.decision());
             }
-            CollectionCase after = state;
-            for (CollectionEvent event : decided.events()) {
-                after = CollectionCase.evolve(after, event);
-            }
-            CollectionCase now = after;
-            List<NewEvent> events = decided.events().stream().map(e -> (NewEvent) NewEvent.published(ids.next(), e)).toList();
-            Instant at = command.at();
-            return store.append(tx, tenant, new StreamRef(id, STREAM_TYPE), recorded.size(), events)
-                    .chain(() -> state == null ? insert(tx, now, (CollectionCaseOpened) decided.events().get(0), debtorName)
-                            : update(tx, now, at))
-                    .replaceWith(decision);
+            return (outcome.before() == null
+                    ? insert(tx, outcome.after(), (CollectionCaseOpened) outcome.events().get(0), debtorName)
+                    : update(tx, outcome.after(), command.at()))
+                    .replaceWith(outcome.decision());
         });
     }
 

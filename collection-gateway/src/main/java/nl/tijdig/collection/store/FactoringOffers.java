@@ -21,9 +21,10 @@ import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.events.FactoringAccepted;
 import nl.tijdig.events.FactoringOffered;
 import nl.tijdig.events.FactoringRejected;
+import jakarta.annotation.PostConstruct;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
-import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
@@ -59,25 +60,25 @@ public class FactoringOffers {
     @Inject
     Clock clock;
 
+    private DecisionStore<Factoring.Command, Factoring, CollectionEvent> factoring;
+
+    @PostConstruct
+    void init() {
+        factoring = new DecisionStore<>(store, ids, STREAM_TYPE, Factoring.DECIDER, CollectionEvent.class);
+    }
+
     public Uni<Optional<Factoring>> load(SqlClient client, TenantId tenant, InvoiceId invoice) {
-        return store.load(client, tenant, invoice.value()).map(events -> Optional.ofNullable(Factoring.replay(events.stream()
-                .map(CollectionCases::event).toList())));
+        return factoring.load(client, tenant, invoice.value()).map(Optional::ofNullable);
     }
 
     /** Decides the command on the invoice's factoring and records what it causes. */
-    public Uni<Factoring.Decision> execute(SqlConnection tx, TenantId tenant, InvoiceId invoice, Factoring.Command command) {
-        return store.load(tx, tenant, invoice.value()).chain(recorded -> {
-            Factoring state = Factoring.replay(recorded.stream().map(CollectionCases::event).toList());
-            Factoring.Decision decision = Factoring.decide(command, state);
-            if (!(decision instanceof Factoring.Decided decided) || decided.events().isEmpty()) {
-                return Uni.createFrom().item(decision);
-            }
-            List<NewEvent> events = decided.events().stream().map(e -> (NewEvent) NewEvent.published(ids.next(), e)).toList();
-            Uni<Void> rows = store.append(tx, tenant, new StreamRef(invoice.value(), STREAM_TYPE), recorded.size(), events).replaceWithVoid();
-            for (CollectionEvent event : decided.events()) {
+    public Uni<Decision<CollectionEvent>> execute(SqlConnection tx, TenantId tenant, InvoiceId invoice, Factoring.Command command) {
+        return factoring.handle(tx, tenant, invoice.value(), command).chain(outcome -> {
+            Uni<Void> rows = Uni.createFrom().voidItem();
+            for (CollectionEvent event : outcome.events()) {
                 rows = rows.chain(() -> project(tx, event));
             }
-            return rows.replaceWith(decision);
+            return rows.replaceWith(outcome.decision());
         });
     }
 

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.UUID;
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.collection.domain.CollectionCase;
 import nl.tijdig.collection.domain.PartnerReport;
 import nl.tijdig.eventstore.ConcurrencyConflictException;
@@ -68,8 +70,9 @@ public class Reports {
             }
             return cases.execute(tx, partner.tenant(), caseId, new CollectionCase.Report(report, clock.instant()), null);
         }).chain(decision -> switch (decision) {
-            case CollectionCase.Refused refused -> throw new Rollback(new Refused(caseId, refused.field(), refused.reason()));
-            case CollectionCase.Decided decided -> cases.find(tx, partner.tenant(), caseId)
+            case Decision.Refused<CollectionEvent> refused -> throw new Rollback(new Refused(caseId, refused.first().field(),
+                    refused.first().message()));
+            case Decision.Decided<CollectionEvent> decided -> cases.find(tx, partner.tenant(), caseId)
                     .map(entry -> (Outcome) new Applied(caseId, entry.map(CollectionCases.Entry::status).orElse(null)));
         });
     }

@@ -7,9 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.collection.domain.CollectionCase.Decided;
-import nl.tijdig.collection.domain.CollectionCase.Decision;
-import nl.tijdig.collection.domain.CollectionCase.Refused;
 import nl.tijdig.events.CollectionCaseClosed;
 import nl.tijdig.events.CollectionCaseOpened;
 import nl.tijdig.events.CollectionCaseUpdated;
@@ -17,6 +14,7 @@ import nl.tijdig.events.CollectionEvent;
 import nl.tijdig.events.CollectionPaymentReported;
 import nl.tijdig.events.EscalatedToCollection;
 import nl.tijdig.events.EventExamples;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import org.junit.jupiter.api.Test;
@@ -35,12 +33,12 @@ class CollectionCaseTest {
 
     private CollectionCaseTest given(CollectionCase.Command... commands) {
         for (CollectionCase.Command command : commands) {
-            given.addAll(((Decided) CollectionCase.decide(command, CollectionCase.replay(given))).events());
+            given.addAll(((Decision.Decided<CollectionEvent>) CollectionCase.decide(command, CollectionCase.replay(given))).events());
         }
         return this;
     }
 
-    private Decision when(CollectionCase.Command command) {
+    private Decision<CollectionEvent> when(CollectionCase.Command command) {
         return CollectionCase.decide(command, CollectionCase.replay(given));
     }
 
@@ -52,9 +50,9 @@ class CollectionCaseTest {
         return new CollectionCase.Report(report, AT);
     }
 
-    private static List<CollectionEvent> events(Decision decision) {
-        assertThat(decision).isInstanceOf(Decided.class);
-        return ((Decided) decision).events();
+    private static List<CollectionEvent> events(Decision<CollectionEvent> decision) {
+        assertThat(decision).isInstanceOf(Decision.Decided.class);
+        return ((Decision.Decided<CollectionEvent>) decision).events();
     }
 
     @Test
@@ -108,21 +106,21 @@ class CollectionCaseTest {
         assertThat(reported.invoices()).extracting(CollectionPaymentReported.Part::amount).containsExactly(Money.eur("242.00"), Money.eur("58.00"));
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("300.00"), null, LocalDate.parse("2026-12-14"),
                 List.of(new CollectionPaymentReported.Part(new InvoiceId(UUID.randomUUID()), Money.eur("10.00")))))))
-                .isEqualTo(new Refused("invoices[0].invoiceId", "is not an invoice of this case"));
+                .isEqualTo(Decision.refused("invoices[0].invoiceId", "is not an invoice of this case"));
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("10.00"), null, LocalDate.parse("2026-12-14"),
-                List.of(new CollectionPaymentReported.Part(OLDEST, Money.eur("20.00"))))))).isInstanceOf(Refused.class)
-                .extracting("field").isEqualTo("invoices");
+                List.of(new CollectionPaymentReported.Part(OLDEST, Money.eur("20.00"))))))).isInstanceOf(Decision.Refused.class)
+                .extracting(d -> ((Decision.Refused<?>) d).first().field()).isEqualTo("invoices");
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("0.00"), null, LocalDate.parse("2026-12-14"),
-                List.of())))).extracting("field").isEqualTo("amount");
+                List.of())))).extracting(d -> ((Decision.Refused<?>) d).first().field()).isEqualTo("amount");
     }
 
     @Test
     void a_case_the_agency_never_got_takes_no_money_and_cannot_be_closed_or_returned_by_it() {
         given(open());
         assertThat(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("10.00"), null, LocalDate.parse("2026-12-14"),
-                List.of())))).isEqualTo(new Refused("status", "the case was not handed over"));
-        assertThat(when(report(new PartnerReport.Closed("klaar")))).isInstanceOf(Refused.class);
-        assertThat(when(report(new PartnerReport.Returned("terug")))).isInstanceOf(Refused.class);
+                List.of())))).isEqualTo(Decision.refused("status", "the case was not handed over"));
+        assertThat(when(report(new PartnerReport.Closed("klaar")))).isInstanceOf(Decision.Refused.class);
+        assertThat(when(report(new PartnerReport.Returned("terug")))).isInstanceOf(Decision.Refused.class);
     }
 
     @Test
@@ -138,7 +136,7 @@ class CollectionCaseTest {
         given(report(new PartnerReport.Closed("Volledig voldaan")));
         // a repeated close changes nothing; other reports on a closed case are refused, but money still counts
         assertThat(events(when(report(new PartnerReport.Closed("Volledig voldaan"))))).isEmpty();
-        assertThat(when(report(new PartnerReport.InProgress("?")))).isEqualTo(new Refused("status", "the case is closed (COLLECTED)"));
+        assertThat(when(report(new PartnerReport.InProgress("?")))).isEqualTo(Decision.refused("status", "the case is closed (COLLECTED)"));
         assertThat(events(when(report(new PartnerReport.PaymentCollected(UUID.randomUUID(), Money.eur("5.00"), null,
                 LocalDate.parse("2026-12-21"), List.of()))))).hasSize(1);
     }
@@ -149,7 +147,7 @@ class CollectionCaseTest {
         assertThat(events(when(report(new PartnerReport.Rejected("Vordering te oud"))))).singleElement()
                 .extracting("outcome", "reason").containsExactly(CollectionCaseClosed.Outcome.REJECTED, "Vordering te oud");
         given(report(new PartnerReport.Accepted("INC-1", null)));
-        assertThat(when(report(new PartnerReport.Rejected("toch niet")))).isInstanceOf(Refused.class);
+        assertThat(when(report(new PartnerReport.Rejected("toch niet")))).isInstanceOf(Decision.Refused.class);
         assertThat(events(when(report(new PartnerReport.Returned("Geen verhaal"))))).singleElement()
                 .extracting("outcome").isEqualTo(CollectionCaseClosed.Outcome.RETURNED);
     }
@@ -161,7 +159,7 @@ class CollectionCaseTest {
                 .extracting("outcome").isEqualTo(CollectionCaseClosed.Outcome.RECALLED);
         given(new CollectionCase.Recall("Debiteur heeft rechtstreeks betaald", AT));
         assertThat(events(when(new CollectionCase.Recall("nogmaals", AT)))).isEmpty();
-        assertThat(when(report(new PartnerReport.Returned("x")))).isInstanceOf(Refused.class);
+        assertThat(when(report(new PartnerReport.Returned("x")))).isInstanceOf(Decision.Refused.class);
     }
 
     @Test
@@ -177,6 +175,6 @@ class CollectionCaseTest {
 
     @Test
     void a_command_for_a_case_that_does_not_exist_is_refused() {
-        assertThat(when(new CollectionCase.Recall("x", AT))).isInstanceOf(Refused.class);
+        assertThat(when(new CollectionCase.Recall("x", AT))).isInstanceOf(Decision.Refused.class);
     }
 }

@@ -11,6 +11,7 @@ import nl.tijdig.events.FactoringAccepted;
 import nl.tijdig.events.FactoringOffered;
 import nl.tijdig.events.FactoringRejected;
 import nl.tijdig.events.InvoiceAssigned;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
@@ -41,9 +42,9 @@ class FactoringTest {
         return state;
     }
 
-    static List<CollectionEvent> events(Factoring.Decision decision) {
-        assertThat(decision).isInstanceOf(Factoring.Decided.class);
-        return ((Factoring.Decided) decision).events();
+    static List<CollectionEvent> events(Decision<CollectionEvent> decision) {
+        assertThat(decision).isInstanceOf(Decision.Decided.class);
+        return ((Decision.Decided<CollectionEvent>) decision).events();
     }
 
     static Factoring.OfferTo offer(UUID offerId) {
@@ -59,7 +60,7 @@ class FactoringTest {
         List<CollectionEvent> events = events(Factoring.decide(offer(OFFER), null));
         assertThat(events).containsExactly(new FactoringOffered(TENANT, OFFER, INVOICE.invoiceId(), "2026-00031", INVOICE.debtorId(), FACTOR,
                 "Factor Zuid B.V.", eur("2420.00"), LocalDate.of(2026, 11, 19), AT));
-        assertThat(Factoring.decide(offer(OFFER), given(offer(OFFER)))).isEqualTo(new Factoring.Decided(List.of()));
+        assertThat(Factoring.decide(offer(OFFER), given(offer(OFFER)))).isEqualTo(Decision.decided(List.of()));
     }
 
     @Test
@@ -72,37 +73,37 @@ class FactoringTest {
                         eur("2299.00"), eur("60.50"), AT.plusSeconds(3600)));
         Factoring assigned = given(offer(OFFER), accept("2299.00", "60.50"));
         assertThat(assigned.status()).isEqualTo(Factoring.Status.ASSIGNED);
-        assertThat(Factoring.decide(accept("2299.00", "60.50"), assigned)).isEqualTo(new Factoring.Decided(List.of()));
+        assertThat(Factoring.decide(accept("2299.00", "60.50"), assigned)).isEqualTo(Decision.decided(List.of()));
         assertThat(Factoring.decide(offer(UUID.randomUUID()), assigned)).isEqualTo(
-                new Factoring.Refused("invoiceId", "is assigned to Factor Zuid B.V."));
+                Decision.refused("invoiceId", "is assigned to Factor Zuid B.V."));
         assertThat(Factoring.decide(new Factoring.Decline(OFFER, "te laat", AT), assigned))
-                .isEqualTo(new Factoring.Refused("offerId", "was accepted"));
+                .isEqualTo(Decision.refused("offerId", "was accepted"));
     }
 
     @Test
     void a_declined_invoice_may_be_offered_again_and_an_offered_one_not_twice() {
         Factoring offered = given(offer(OFFER));
         assertThat(Factoring.decide(offer(UUID.randomUUID()), offered))
-                .isEqualTo(new Factoring.Refused("invoiceId", "is offered to Factor Zuid B.V.; wait for its answer"));
+                .isEqualTo(Decision.refused("invoiceId", "is offered to Factor Zuid B.V.; wait for its answer"));
         Factoring.Decline decline = new Factoring.Decline(OFFER, "buiten acceptatiebeleid", AT);
         assertThat(events(Factoring.decide(decline, offered))).containsExactly(new FactoringRejected(TENANT, OFFER, INVOICE.invoiceId(),
                 FACTOR, "Factor Zuid B.V.", "buiten acceptatiebeleid", AT));
         Factoring declined = given(offer(OFFER), decline);
         assertThat(declined.status()).isEqualTo(Factoring.Status.OPEN);
-        assertThat(Factoring.decide(decline, declined)).isEqualTo(new Factoring.Decided(List.of()));
+        assertThat(Factoring.decide(decline, declined)).isEqualTo(Decision.decided(List.of()));
         assertThat(events(Factoring.decide(offer(UUID.randomUUID()), declined))).hasSize(1);
     }
 
     @Test
     void an_answer_that_does_not_fit_the_offer_is_refused_naming_the_field() {
         Factoring offered = given(offer(OFFER));
-        assertThat(Factoring.decide(accept("2420.01", "0.00"), offered)).isInstanceOf(Factoring.Refused.class)
-                .extracting(r -> ((Factoring.Refused) r).field()).isEqualTo("advance");
-        assertThat(Factoring.decide(accept("2000.00", "-1.00"), offered)).extracting(r -> ((Factoring.Refused) r).field()).isEqualTo("fee");
+        assertThat(Factoring.decide(accept("2420.01", "0.00"), offered)).isInstanceOf(Decision.Refused.class)
+                .extracting(r -> ((Decision.Refused<?>) r).first().field()).isEqualTo("advance");
+        assertThat(Factoring.decide(accept("2000.00", "-1.00"), offered)).extracting(r -> ((Decision.Refused<?>) r).first().field()).isEqualTo("fee");
         assertThat(Factoring.decide(new Factoring.Accept(UUID.randomUUID(), eur("1.00"), eur("0.00"), null, LocalDate.of(2026, 10, 20), AT),
-                offered)).isEqualTo(new Factoring.Refused("offerId", "is not the invoice's offer"));
+                offered)).isEqualTo(Decision.refused("offerId", "is not the invoice's offer"));
         Factoring.OfferTo nothingOpen = new Factoring.OfferTo(OFFER, new Factoring.Invoice(TENANT, INVOICE.invoiceId(), "2026-00031",
                 INVOICE.debtorId(), eur("0.00"), INVOICE.dueDate()), FACTOR, "Factor Zuid B.V.", AT);
-        assertThat(Factoring.decide(nothingOpen, null)).isEqualTo(new Factoring.Refused("invoiceId", "has nothing open"));
+        assertThat(Factoring.decide(nothingOpen, null)).isEqualTo(Decision.refused("invoiceId", "has nothing open"));
     }
 }

@@ -23,6 +23,11 @@ public sealed interface Decision<E> permits Decision.Decided, Decision.Refused {
                 throw new IllegalArgumentException("a refusal names at least one violation");
             }
         }
+
+        /** The first rule broken (a refusal names at least one). */
+        public Violation first() {
+            return violations.get(0);
+        }
     }
 
     @SafeVarargs

@@ -8,14 +8,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import nl.tijdig.events.DebtorDetails;
-import nl.tijdig.events.DebtorRegistered;
-import nl.tijdig.events.DebtorUpdated;
-import nl.tijdig.events.PostalAddress;
-import nl.tijdig.eventstore.RecordedEvent;
-import nl.tijdig.invoice.domain.Address;
+import nl.tijdig.events.InvoiceEvent;
 import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.InvoiceEvents;
 import nl.tijdig.invoice.domain.UblImport;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.TenantId;
@@ -28,8 +23,6 @@ import nl.tijdig.kernel.TenantId;
 public class DebtorStore extends EventStreams {
 
     static final String STREAM_TYPE = "debtor";
-    static final String REGISTERED = "nl.tijdig.invoice.DebtorRegistered.v1";
-    static final String UPDATED = "nl.tijdig.invoice.DebtorUpdated.v1";
 
     /** A debtor and the version of its stream. */
     public record Versioned(Debtor debtor, long version) {
@@ -40,18 +33,23 @@ public class DebtorStore extends EventStreams {
     }
 
     public Uni<Optional<Versioned>> load(SqlClient client, TenantId tenant, DebtorId id) {
-        return store.load(client, tenant, id.value()).map(events -> events.isEmpty() ? Optional.empty()
-                : Optional.of(new Versioned(evolve(events), events.get(events.size() - 1).version())));
+        return read(client, tenant, id.value()).map(stream -> {
+            Debtor debtor = null;
+            for (InvoiceEvent event : stream.events()) {
+                debtor = InvoiceEvents.evolve(debtor, event);
+            }
+            return debtor == null ? Optional.empty() : Optional.of(new Versioned(debtor, stream.version()));
+        });
     }
 
     public Uni<Void> register(SqlConnection tx, TenantId tenant, Debtor debtor) {
-        DebtorRegistered event = new DebtorRegistered(tenant, debtor.id(), details(debtor), clock.instant());
-        return publish(tx, tenant, debtor.id().value(), 0, event).chain(() -> keys(tx, tenant, debtor));
+        return publish(tx, tenant, debtor.id().value(), 0, InvoiceEvents.registered(tenant, debtor, clock.instant()))
+                .chain(() -> keys(tx, tenant, debtor));
     }
 
     public Uni<Void> update(SqlConnection tx, TenantId tenant, Debtor debtor, long expectedVersion) {
-        DebtorUpdated event = new DebtorUpdated(tenant, debtor.id(), details(debtor), clock.instant());
-        return publish(tx, tenant, debtor.id().value(), expectedVersion, event).chain(() -> keys(tx, tenant, debtor));
+        return publish(tx, tenant, debtor.id().value(), expectedVersion, InvoiceEvents.updated(tenant, debtor, clock.instant()))
+                .chain(() -> keys(tx, tenant, debtor));
     }
 
     /**
@@ -81,38 +79,5 @@ public class DebtorStore extends EventStreams {
         return keys.isEmpty() ? cleared : cleared.chain(() -> tx.preparedQuery(
                 "INSERT INTO debtor_keys (tenant_id, kind, value, debtor_id) VALUES ($1, $2, $3, $4)")
                 .executeBatch(keys).replaceWithVoid());
-    }
-
-    private static Debtor evolve(List<RecordedEvent> events) {
-        Debtor debtor = null;
-        for (RecordedEvent event : events) {
-            debtor = switch (event.type()) {
-                case REGISTERED -> {
-                    DebtorRegistered registered = event.as(DebtorRegistered.class);
-                    yield debtor(registered.debtorId(), registered.debtor());
-                }
-                case UPDATED -> {
-                    DebtorUpdated updated = event.as(DebtorUpdated.class);
-                    yield debtor(updated.debtorId(), updated.debtor());
-                }
-                default -> debtor; // events this version does not know change nothing
-            };
-        }
-        return debtor;
-    }
-
-    static DebtorDetails details(Debtor d) {
-        Address a = d.address();
-        return new DebtorDetails(d.kind().name(), d.name(),
-                new PostalAddress(a.street(), a.postalCode(), a.city(), a.countryCode()), d.kvkNumber(), d.vatId(),
-                d.email(), d.language(), d.iban(), d.segment(),
-                d.termDays().isPresent() ? d.termDays().getAsInt() : null);
-    }
-
-    static Debtor debtor(DebtorId id, DebtorDetails d) {
-        PostalAddress a = d.address();
-        return new Debtor(id, Debtor.Kind.valueOf(d.kind()), d.name(),
-                new Address(a.street(), a.postalCode(), a.city(), a.countryCode()), d.kvkNumber(), d.vatId(), d.email(),
-                d.language(), d.iban(), d.segment(), d.termDays() == null ? OptionalInt.empty() : OptionalInt.of(d.termDays()));
     }
 }

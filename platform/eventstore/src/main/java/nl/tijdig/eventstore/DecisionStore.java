@@ -106,6 +106,11 @@ public final class DecisionStore<C, S, E extends PublicEvent> {
     }
 
     private E event(RecordedEvent recorded) {
+        return read(recorded, events);
+    }
+
+    /** A stored public event as the event of the catalogue it is. */
+    public static <E extends PublicEvent> E read(RecordedEvent recorded, Class<E> events) {
         Class<? extends PublicEvent> type = EventCatalogue.standard().byType(recorded.type())
                 .orElseThrow(() -> new IllegalStateException("stream event " + recorded.eventId() + " has the unknown type "
                         + recorded.type()))

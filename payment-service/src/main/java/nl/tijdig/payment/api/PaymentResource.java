@@ -119,7 +119,7 @@ public class PaymentResource {
                 () -> settings.tolerance(tx, owner).flatMap(tolerance -> openItems.candidates(tx, owner, payment)
                         .flatMap(candidates -> switch (PaymentMatcher.match(payment, candidates,
                                 inCurrency(tolerance, payment.amount().currency()))) {
-                            case Match.Matched matched -> payments.received(tx, owner, id, 0, payment,
+                            case Match.Matched matched -> payments.received(tx, owner, id, payment,
                                     PaymentReceived.Source.API, matched);
                             case Match.Unmatched unmatched -> payments.unmatched(tx, owner, id, payment,
                                     PaymentReceived.Source.API, unmatched.reason());
@@ -172,7 +172,7 @@ public class PaymentResource {
                             throw rejected(violations);
                         }
                         return settings.tolerance(tx, owner).flatMap(tolerance -> payments.received(tx, owner,
-                                new PaymentId(id), 1, new IncomingPayment(payment.amount(), payment.valueDate(),
+                                new PaymentId(id), new IncomingPayment(payment.amount(), payment.valueDate(),
                                         payment.payerName(), payment.payerIban(), payment.remittanceInformation(), null),
                                 payment.source(), ManualAllocation.allocate(payment.amount(), parts, debtor, items,
                                         inCurrency(tolerance, payment.amount().currency()))));

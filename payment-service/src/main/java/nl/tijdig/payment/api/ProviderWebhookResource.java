@@ -111,7 +111,7 @@ public class ProviderWebhookResource {
                             Money inCurrency = tolerance.currency().equals(payment.amount().currency()) ? tolerance
                                     : Money.zero(payment.amount().currency());
                             return switch (PaymentMatcher.match(payment, candidates, inCurrency)) {
-                                case Match.Matched matched -> payments.received(tx, link.tenant(), paymentId, 0, payment,
+                                case Match.Matched matched -> payments.received(tx, link.tenant(), paymentId, payment,
                                         PaymentReceived.Source.PAY_LINK, matched);
                                 case Match.Unmatched unmatched -> payments.unmatched(tx, link.tenant(), paymentId, payment,
                                         PaymentReceived.Source.PAY_LINK, unmatched.reason());

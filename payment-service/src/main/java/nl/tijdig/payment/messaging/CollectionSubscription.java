@@ -79,7 +79,7 @@ public class CollectionSubscription implements EventSubscription {
                     "collected by " + reported.partner() + ", case " + reported.collectionCaseId(), null);
             return settings.tolerance(tx, reported.tenantId()).flatMap(tolerance -> openItems.lock(tx,
                     reported.tenantId(), parts.stream().map(CollectionReport.Part::invoiceId).toList())
-                    .flatMap(items -> payments.received(tx, reported.tenantId(), id, 0, payment,
+                    .flatMap(items -> payments.received(tx, reported.tenantId(), id, payment,
                             PaymentReceived.Source.COLLECTION, CollectionReport.allocate(reported.amount(),
                                     reported.debtorId(), parts, items, tolerance.currency().equals(
                                             reported.amount().currency()) ? tolerance

@@ -222,7 +222,7 @@ public class StatementImports {
                             switch (PaymentMatcher.match(payment, candidates, inCurrency)) {
                                 case Match.Matched matched -> {
                                     batch.matched++;
-                                    yield payments.received(tx, tenant, paymentId, 0, payment, source, matched);
+                                    yield payments.received(tx, tenant, paymentId, payment, source, matched);
                                 }
                                 case Match.Unmatched unmatched -> {
                                     batch.unmatched++;

@@ -15,9 +15,11 @@ import java.util.UUID;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PaymentLinkClosed;
 import nl.tijdig.events.PaymentLinkCreated;
-import nl.tijdig.events.PublicEvent;
+import nl.tijdig.events.Allocation;
+import nl.tijdig.events.PaymentEvent;
+import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.IdGenerator;
@@ -32,7 +34,7 @@ import nl.tijdig.kernel.TenantId;
  * closed (CLOSING, then CLOSED and PaymentLinkClosed); paid through the link, it is PAID.
  */
 @ApplicationScoped
-public class PayLinks {
+public class PayLinks implements PaymentReaction {
 
     static final String STREAM_TYPE = "pay-link";
 
@@ -109,6 +111,14 @@ public class PayLinks {
                 .execute(Tuple.of(tenant.value(), ids)).replaceWithVoid();
     }
 
+    /** A payment that settled invoices closes their links. */
+    @Override
+    public Uni<Void> on(SqlConnection tx, PaymentEvent event) {
+        return event instanceof PaymentReceived received
+                ? settled(tx, received.tenantId(), received.allocations().stream().map(Allocation::invoiceId).toList())
+                : Uni.createFrom().voidItem();
+    }
+
     /** Links of invoices handed over close (a pending one is cancelled): to an agency (ESCALATED), to a factor (ASSIGNED). */
     public Uni<Void> handedOver(SqlConnection tx, TenantId tenant, List<InvoiceId> invoices,
             PaymentLinkClosed.Reason reason) {
@@ -146,9 +156,8 @@ public class PayLinks {
     public Uni<Void> closed(SqlConnection tx, Link link, PaymentLinkClosed.Reason reason) {
         return tx.preparedQuery("UPDATE pay_links SET status = $3, claimed_until = NULL WHERE tenant_id = $1 AND link_id = $2")
                 .execute(Tuple.of(link.tenant().value(), link.linkId(), reason == PaymentLinkClosed.Reason.PAID ? "PAID" : "CLOSED"))
-                .chain(() -> store.version(tx, link.tenant(), link.linkId()))
-                .chain(version -> append(tx, link.tenant(), link.linkId(), version, new PaymentLinkClosed(link.tenant(),
-                        link.linkId(), link.invoiceId(), reason, clock.instant())));
+                .chain(() -> DecisionStore.record(store, ids, tx, link.tenant(), new StreamRef(link.linkId(), STREAM_TYPE),
+                        List.of(new PaymentLinkClosed(link.tenant(), link.linkId(), link.invoiceId(), reason, clock.instant()))));
     }
 
     public Uni<Void> failed(SqlConnection tx, Link link, String error) {
@@ -182,9 +191,8 @@ public class PayLinks {
                 .execute(Tuple.of(tenant.value(), providerPaymentId, paymentId)).map(rows -> rows.size() > 0);
     }
 
-    private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID linkId, long version, PublicEvent event) {
-        return store.append(tx, tenant, new StreamRef(linkId, STREAM_TYPE), version,
-                List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
+    private Uni<Void> append(SqlConnection tx, TenantId tenant, UUID linkId, long version, PaymentEvent event) {
+        return DecisionStore.append(store, ids, tx, tenant, new StreamRef(linkId, STREAM_TYPE), version, List.of(event));
     }
 
     private static Provider provider(Row row) {

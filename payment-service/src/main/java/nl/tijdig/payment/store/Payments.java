@@ -9,6 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,25 +19,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.events.Allocation;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.events.PaymentReversed;
-import nl.tijdig.events.PaymentUnmatched;
-import nl.tijdig.events.PublicEvent;
+import nl.tijdig.events.PaymentEvent;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
-import nl.tijdig.eventstore.StreamRef;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.PaymentId;
 import nl.tijdig.kernel.TenantId;
 import nl.tijdig.payment.domain.IncomingPayment;
 import nl.tijdig.payment.domain.Match;
+import nl.tijdig.payment.domain.PaymentDecider;
 
 /**
  * Payments as event streams (one per payment: PaymentUnmatched, then PaymentReceived when staff
@@ -59,7 +65,8 @@ public class Payments {
     OpenItems openItems;
 
     @Inject
-    PayLinks payLinks;
+    @Any
+    Instance<PaymentReaction> reactions;
 
     /** A payment as the API shows it. */
     public record Stored(UUID paymentId, String status, String rule, PaymentReceived.Source source, Money amount,
@@ -67,36 +74,39 @@ public class Payments {
             List<Allocation> allocations, Money credit, String reason, String endToEndId) {
     }
 
-    /** Records a matched payment (new: version 0) or the allocation of an unmatched one (version 1). */
-    public Uni<Stored> received(SqlConnection tx, TenantId tenant, PaymentId id, long expectedVersion,
-            IncomingPayment payment, PaymentReceived.Source source, Match.Matched match) {
-        List<Allocation> allocations = match.allocations().stream()
-                .map(a -> new Allocation(a.invoiceId(), a.amount(), a.openAfter(), a.writtenOff())).toList();
-        PaymentReceived event = new PaymentReceived(tenant, id, match.debtorId(), payment.amount(), payment.valueDate(),
-                source, payment.payerName(), payment.payerIban(), payment.remittance(), allocations, match.credit(),
-                clock.instant());
-        String status = match.rule() == Match.Rule.MANUAL ? "ALLOCATED" : "MATCHED";
-        Stored stored = new Stored(id.value(), status, match.rule().name(), source, payment.amount(), payment.valueDate(),
-                payment.payerName(), payment.payerIban(), payment.remittance(),
-                match.debtorId() == null ? null : match.debtorId().value(), allocations, match.credit(), null,
-                payment.endToEndId());
-        return append(tx, tenant, id, expectedVersion, event)
-                .chain(() -> upsert(tx, tenant, stored))
-                .chain(() -> openItems.applied(tx, tenant, match.allocations()))
-                .chain(() -> payLinks.settled(tx, tenant, match.allocations().stream().map(Match.Allocation::invoiceId).toList()))
-                .chain(() -> credit(tx, tenant, match.debtorId(), match.credit()))
-                .replaceWith(stored);
+    private DecisionStore<PaymentDecider.Command, PaymentDecider.State, PaymentEvent> decisions;
+
+    @PostConstruct
+    void init() {
+        decisions = new DecisionStore<>(store, ids, STREAM_TYPE, PaymentDecider.INSTANCE, PaymentEvent.class);
+    }
+
+    /** Records a matched payment, or the allocation of an unmatched one, as {@link PaymentDecider} decides. */
+    public Uni<Stored> received(SqlConnection tx, TenantId tenant, PaymentId id, IncomingPayment payment,
+            PaymentReceived.Source source, Match.Matched match) {
+        return decide(tx, tenant, new PaymentDecider.Receive(tenant, id, payment, source, match, clock.instant())).chain(events -> {
+            PaymentReceived event = (PaymentReceived) events.get(0);
+            String status = match.rule() == Match.Rule.MANUAL ? "ALLOCATED" : "MATCHED";
+            Stored stored = new Stored(id.value(), status, match.rule().name(), source, payment.amount(), payment.valueDate(),
+                    payment.payerName(), payment.payerIban(), payment.remittance(),
+                    match.debtorId() == null ? null : match.debtorId().value(), event.allocations(), match.credit(), null,
+                    payment.endToEndId());
+            return upsert(tx, tenant, stored)
+                    .chain(() -> openItems.applied(tx, tenant, match.allocations()))
+                    .chain(() -> credit(tx, tenant, match.debtorId(), match.credit()))
+                    .chain(() -> react(tx, events))
+                    .replaceWith(stored);
+        });
     }
 
     /** Records a payment no rule could place: it waits in the queue. */
     public Uni<Stored> unmatched(SqlConnection tx, TenantId tenant, PaymentId id, IncomingPayment payment,
             PaymentReceived.Source source, String reason) {
-        PaymentUnmatched event = new PaymentUnmatched(tenant, id, payment.amount(), payment.valueDate(), source,
-                payment.payerName(), payment.payerIban(), payment.remittance(), reason, clock.instant());
         Stored stored = new Stored(id.value(), "UNMATCHED", null, source, payment.amount(), payment.valueDate(),
                 payment.payerName(), payment.payerIban(), payment.remittance(), null, List.of(), payment.amount(), reason,
                 payment.endToEndId());
-        return append(tx, tenant, id, 0, event).chain(() -> upsert(tx, tenant, stored)).replaceWith(stored);
+        return decide(tx, tenant, new PaymentDecider.LeaveUnmatched(tenant, id, payment, source, reason, clock.instant()))
+                .chain(events -> upsert(tx, tenant, stored).chain(() -> react(tx, events))).replaceWith(stored);
     }
 
     /**
@@ -104,30 +114,70 @@ public class Payments {
      * paid is open again, its credit is taken off the debtor, and PaymentReversed is published.
      */
     public Uni<Stored> reverse(SqlConnection tx, TenantId tenant, Stored payment, LocalDate date, String reasonCode) {
-        List<Uni<Allocation>> reopened = payment.allocations().stream().map(a -> {
-            Money back = a.writtenOff() == null ? a.amount() : a.amount().plus(a.writtenOff());
-            return tx.preparedQuery("UPDATE open_items SET open = open + $3 WHERE tenant_id = $1 AND invoice_id = $2 "
-                            + "RETURNING open")
-                    .execute(Tuple.of(tenant.value(), a.invoiceId().value(), back.amount()))
-                    .map(rows -> new Allocation(a.invoiceId(), a.amount(), rows.size() == 0 ? back
-                            : Money.of(rows.iterator().next().getBigDecimal(0), back.currency()), a.writtenOff()));
-        }).toList();
-        Uni<List<Allocation>> undone = reopened.isEmpty() ? Uni.createFrom().item(List.of())
-                : Uni.join().all(reopened).andFailFast();
         PaymentId id = new PaymentId(payment.paymentId());
-        return undone.flatMap(allocations -> store.version(tx, tenant, payment.paymentId()).flatMap(version -> {
-            PaymentReversed event = new PaymentReversed(tenant, id, payment.amount(), date,
-                    reasonCode == null ? "UNKN" : reasonCode, allocations, clock.instant());
-            Stored reversed = new Stored(payment.paymentId(), "REVERSED", payment.rule(), payment.source(),
-                    payment.amount(), payment.valueDate(), payment.payerName(), payment.payerIban(),
-                    payment.remittanceInformation(), payment.debtorId(), allocations, payment.credit(),
-                    "reversed: " + event.reasonCode(), payment.endToEndId());
-            Money credit = payment.credit() == null ? null : payment.credit().negate();
-            return append(tx, tenant, id, version, event).chain(() -> upsert(tx, tenant, reversed))
-                    .chain(() -> payment.debtorId() == null || credit == null ? Uni.createFrom().voidItem()
-                            : adjustCredit(tx, tenant, new DebtorId(payment.debtorId()), credit))
-                    .replaceWith(reversed);
-        }));
+        return openNow(tx, tenant, payment.allocations()).chain(open -> decide(tx, tenant,
+                new PaymentDecider.Reverse(tenant, id, date, reasonCode, open, clock.instant()))).chain(events -> {
+                    PaymentReversed event = (PaymentReversed) events.get(0);
+                    Stored reversed = new Stored(payment.paymentId(), "REVERSED", payment.rule(), payment.source(),
+                            payment.amount(), payment.valueDate(), payment.payerName(), payment.payerIban(),
+                            payment.remittanceInformation(), payment.debtorId(), event.allocationsReversed(), payment.credit(),
+                            "reversed: " + event.reasonCode(), payment.endToEndId());
+                    Money credit = payment.credit() == null ? null : payment.credit().negate();
+                    return reopen(tx, tenant, event.allocationsReversed())
+                            .chain(() -> upsert(tx, tenant, reversed))
+                            .chain(() -> payment.debtorId() == null || credit == null ? Uni.createFrom().voidItem()
+                                    : adjustCredit(tx, tenant, new DebtorId(payment.debtorId()), credit))
+                            .chain(() -> react(tx, events))
+                            .replaceWith(reversed);
+                });
+    }
+
+    /** The command decided and its events appended; a refusal ends the transaction without a change. */
+    private Uni<List<PaymentEvent>> decide(SqlConnection tx, TenantId tenant, PaymentDecider.Command command) {
+        return decisions.handle(tx, tenant, command.paymentId().value(), command).map(outcome -> {
+            if (outcome.decision() instanceof Decision.Refused<PaymentEvent> refused) {
+                throw refused.exception();
+            }
+            return outcome.events();
+        });
+    }
+
+    /** What reacts to the payment's events in its transaction (the pay links of the invoices it settled). */
+    private Uni<Void> react(SqlConnection tx, List<PaymentEvent> events) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (PaymentEvent event : events) {
+            for (PaymentReaction reaction : reactions) {
+                done = done.chain(() -> reaction.on(tx, event));
+            }
+        }
+        return done;
+    }
+
+    /** What is open now of the invoices, locked for the reversal's transaction. */
+    private Uni<Map<InvoiceId, Money>> openNow(SqlConnection tx, TenantId tenant, List<Allocation> allocations) {
+        if (allocations.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        UUID[] invoices = allocations.stream().map(a -> a.invoiceId().value()).toArray(UUID[]::new);
+        return tx.preparedQuery("SELECT invoice_id, open, currency FROM open_items WHERE tenant_id = $1 AND invoice_id = ANY($2) "
+                        + "ORDER BY invoice_id FOR UPDATE")
+                .execute(Tuple.of(tenant.value(), invoices)).map(rows -> {
+                    Map<InvoiceId, Money> open = new HashMap<>();
+                    rows.forEach(row -> open.put(new InvoiceId(row.getUUID("invoice_id")),
+                            Money.of(row.getBigDecimal("open"), Money.currency(row.getString("currency")))));
+                    return open;
+                });
+    }
+
+    /** The invoices open again as the reversal decided. */
+    private Uni<Void> reopen(SqlConnection tx, TenantId tenant, List<Allocation> reopened) {
+        if (reopened.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("UPDATE open_items SET open = $3 WHERE tenant_id = $1 AND invoice_id = $2")
+                .executeBatch(reopened.stream().map(a -> Tuple.of(tenant.value(), a.invoiceId().value(), a.openPrincipalAfter().amount()))
+                        .toList())
+                .replaceWithVoid();
     }
 
     /** The tenant's matched or allocated payment with this end-to-end id, if any. */
@@ -164,11 +214,6 @@ public class Payments {
                     rows.forEach(r -> credit.add(Money.of(r.getBigDecimal("amount"), Money.currency(r.getString("currency")))));
                     return credit;
                 });
-    }
-
-    private Uni<Void> append(SqlConnection tx, TenantId tenant, PaymentId id, long expectedVersion, PublicEvent event) {
-        return store.append(tx, tenant, new StreamRef(id.value(), STREAM_TYPE), expectedVersion,
-                List.of(NewEvent.published(ids.next(), event))).replaceWithVoid();
     }
 
     private Uni<Void> upsert(SqlConnection tx, TenantId tenant, Stored p) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.events.CreditRefunded;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.IdGenerator;
@@ -72,8 +72,8 @@ public class Refunds {
                                 refund.amount().currency().getCurrencyCode(), refund.amount().amount(), refund.iban(),
                                 refund.bic(), refund.accountHolder(), refund.reason(), refund.endToEndId(),
                                 OffsetDateTime.ofInstant(refund.createdAt(), ZoneOffset.UTC)))))
-                .chain(() -> store.append(tx, tenant, new StreamRef(refund.refundId(), STREAM_TYPE), 0,
-                        List.of(NewEvent.published(ids.next(), event))))
+                .chain(() -> DecisionStore.append(store, ids, tx, tenant, new StreamRef(refund.refundId(), STREAM_TYPE), 0,
+                        List.of(event)))
                 .replaceWith(refund);
     }
 

@@ -28,6 +28,11 @@ public sealed interface Decision<E> permits Decision.Decided, Decision.Refused {
         public Violation first() {
             return violations.get(0);
         }
+
+        /** The refusal as an exception, to end the transaction it was decided in without a change. */
+        public RefusedException exception() {
+            return new RefusedException(violations);
+        }
     }
 
     @SafeVarargs

@@ -121,6 +121,13 @@ public class ProblemMappers {
                 uri);
     }
 
+    /** A command a domain decider refused on the state it found: 409, naming each field. */
+    @ServerExceptionMapper
+    public Response refused(nl.tijdig.kernel.RefusedException e, UriInfo uri) {
+        return respond(Problem.of("conflict", "Conflicts with what exists", 409, e.getMessage())
+                .withErrors(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList()), uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputProblem e, UriInfo uri) {
         return respond(Problem.of("invalid-document", "The document is not valid", 400, e.getMessage())

@@ -16,6 +16,7 @@ import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.TenantId;
+import nl.tijdig.testing.decider.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 class FactoringTest {
@@ -53,6 +54,17 @@ class FactoringTest {
 
     static Factoring.Accept accept(String advance, String fee) {
         return new Factoring.Accept(OFFER, eur(advance), eur(fee), "FZ-1", LocalDate.of(2026, 10, 20), AT.plusSeconds(3600));
+    }
+
+    @Test
+    void given_an_offer_when_the_factor_accepts_then_the_invoice_is_assigned_and_a_second_offer_is_refused() {
+        DeciderSpec<Factoring.Command, Factoring, CollectionEvent> spec = DeciderSpec.of(Factoring.DECIDER);
+        List<CollectionEvent> offered = spec.given().when(offer(OFFER)).decided();
+        List<CollectionEvent> accepted = spec.given(offered).when(accept("2299.00", "60.50")).decided();
+
+        assertThat(accepted).hasSize(2).last().isInstanceOf(InvoiceAssigned.class);
+        spec.given(java.util.stream.Stream.concat(offered.stream(), accepted.stream()).toList()).when(offer(UUID.randomUUID()))
+                .thenRefused("invoiceId");
     }
 
     @Test

@@ -181,7 +181,7 @@ public class CaseResource {
                         Letter claim = Letter.claim(debtor.segment(), List.of(row.invoice()), BusinessTime.today(clock),
                                 table, vat);
                         return cases.handle(tx, owner, row.caseId(), new DunningCase.Approve(BusinessTime.today(clock)), (r, next) ->
-                                List.of(nl.tijdig.dunning.store.Publications.escalated(owner, claim, debtor, profile, next,
+                                List.of(nl.tijdig.dunning.domain.Publications.escalated(owner, claim, debtor, profile, next,
                                         clock.instant())));
                     }))));
         })).chain(() -> get(id));
@@ -333,8 +333,9 @@ public class CaseResource {
                                         + " not arrived from the invoice-service; try again shortly",
                                         List.of(new Problem.FieldError(contact.isEmpty() ? "debtor" : "creditor", "not known yet")));
                             }
-                            return cases.handle(tx, owner, row.caseId(), command, (r, next) -> List.of(nl.tijdig.dunning.store.Publications.planAgreed(
-                                    owner, ids.next(), r, new DunningCase.PlanAgreed(command.instalments(), command.graceDays(),
+                            return cases.handle(tx, owner, row.caseId(), command, (r, next) -> List.of(nl.tijdig.dunning.domain.Publications.planAgreed(
+                                    owner, ids.next(), new nl.tijdig.kernel.CaseId(r.caseId().value()), r.invoice(), r.paymentReference(),
+                                    r.payLink(), new DunningCase.PlanAgreed(command.instalments(), command.graceDays(),
                                             r.state().open(), command.by(), command.on()), contact.get(), creditor.get(),
                                     clock.instant())));
                         }))

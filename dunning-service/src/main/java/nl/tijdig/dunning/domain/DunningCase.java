@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.tijdig.kernel.Decider;
 import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
@@ -452,6 +453,29 @@ public final class DunningCase {
             return Decision.refused(FOUR_EYES, "must come from a second user: the write-off was asked by " + d.by());
         }
         return why == null ? Decision.decided(List.of()) : Decision.refused("status", why);
+    }
+
+    /**
+     * The case's decider as the kernel states it, from the case as it was opened (the invoice's facts and the policy):
+     * {@link #decision}, and {@link #evolve}.
+     */
+    public static Decider<Command, State, Event> decider(State opened) {
+        return new Decider<>() {
+            @Override
+            public State initialState() {
+                return opened;
+            }
+
+            @Override
+            public Decision<Event> decide(Command command, State state) {
+                return decision(command, state);
+            }
+
+            @Override
+            public State evolve(State state, Event event) {
+                return DunningCase.evolve(state, event);
+            }
+        };
     }
 
     /** The field a refusal under the four-eyes rule names. */

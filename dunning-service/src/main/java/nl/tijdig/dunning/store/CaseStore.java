@@ -21,9 +21,11 @@ import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.dunning.domain.Prescription;
+import nl.tijdig.dunning.domain.Publications;
 import nl.tijdig.dunning.domain.VatRelief;
 import nl.tijdig.events.EventJson;
 import nl.tijdig.events.InvoiceIssued;
+import nl.tijdig.events.DunningCaseClosed;
 import nl.tijdig.events.PublicEvent;
 import nl.tijdig.eventstore.EventStore;
 import nl.tijdig.eventstore.NewEvent;
@@ -177,23 +179,18 @@ public class CaseStore {
             if (events.isEmpty()) {
                 return Uni.createFrom().item(events);
             }
-            List<PublicEvent> published = new ArrayList<>();
-            for (DunningCase.Event event : events) {
-                if (event instanceof DunningCase.Closed closed) {
-                    published.add(Publications.closed(tenant, new CaseId(caseId.value()), closed.reason(),
-                            BusinessTime.today(clock), clock.instant()));
-                }
-            }
             DunningCase.State next = DunningCase.replay(row.state(), events);
+            List<PublicEvent> derived = Publications.ofCase(tenant, new CaseId(caseId.value()), events,
+                    row.vatReliefOn() == null ? null : new Publications.Relief(row.invoiceNumber(), row.state().open(), row.vat(),
+                            row.principal() != null ? row.principal() : row.state().principal(), row.vatRelieved()),
+                    BusinessTime.today(clock), clock.instant());
+            List<PublicEvent> published = new ArrayList<>(derived.stream().filter(e -> e instanceof DunningCaseClosed).toList());
             published.addAll(more.apply(row, next));
+            published.addAll(derived.stream().filter(e -> !(e instanceof DunningCaseClosed)).toList());
             Money reversedVat = Money.zero(row.vat().currency());
-            if (row.vatReliefOn() != null) {
-                for (VatRelief.Reversal reversal : VatRelief.reversals(events, row.state().open(), row.vat(),
-                        row.principal() != null ? row.principal() : row.state().principal(), row.vatRelieved(),
-                        BusinessTime.today(clock))) {
-                    reversedVat = reversedVat.plus(reversal.vat());
-                    published.add(new nl.tijdig.events.VatReliefReversed(tenant, new CaseId(caseId.value()),
-                            row.invoiceNumber(), reversal.on(), reversal.paid(), reversal.vat(), clock.instant()));
+            for (PublicEvent event : published) {
+                if (event instanceof nl.tijdig.events.VatReliefReversed reversed) {
+                    reversedVat = reversedVat.plus(reversed.vat());
                 }
             }
             Money lessRelieved = reversedVat;

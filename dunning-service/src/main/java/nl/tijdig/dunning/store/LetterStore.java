@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import nl.tijdig.dunning.domain.Publications;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.DunningPolicy;
 import nl.tijdig.dunning.domain.FourteenDayLetter;

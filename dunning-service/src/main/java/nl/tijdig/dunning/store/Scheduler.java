@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.tijdig.dunning.config.DunningConfig;
+import nl.tijdig.dunning.domain.Publications;
 import nl.tijdig.dunning.domain.DebtorRun;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.InterestRates;

@@ -16,7 +16,7 @@ import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.domain.WeeklyOverview;
 import nl.tijdig.events.WeeklyOverviewCompiled;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.CaseId;
 import nl.tijdig.kernel.DebtorId;
@@ -100,9 +100,8 @@ public class WeeklyOverviews {
                             throw new IllegalStateException("the query and WeeklyOverview.due disagree for tenant " + tenant.value());
                         }
                         long version = r.getLong("stream_version");
-                        published = published.flatMap(n -> compile(tx, tenant, today).flatMap(overview -> store.append(tx, tenant,
-                                        new StreamRef(overview.overviewId(), STREAM_TYPE), version,
-                                        List.of(NewEvent.published(ids.next(), overview)))
+                        published = published.flatMap(n -> compile(tx, tenant, today).flatMap(overview -> DecisionStore.append(store, ids, tx,
+                                        tenant, new StreamRef(overview.overviewId(), STREAM_TYPE), version, List.of(overview))
                                 .chain(() -> tx.preparedQuery("INSERT INTO weekly_overviews (tenant_id, week, published_on, "
                                                 + "stream_version) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO UPDATE SET "
                                                 + "week = EXCLUDED.week, published_on = EXCLUDED.published_on, "

@@ -26,6 +26,7 @@ import nl.tijdig.kernel.InvoiceId;
 import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.Violation;
+import nl.tijdig.testing.decider.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 /** Given / when / then over the case decider: given past events, when a command, then the events decided. */
@@ -353,6 +354,21 @@ class DunningCaseTest {
                 .containsExactly(new DunningCase.WrittenOff(Money.eur("121.00"), "onvindbaar", "marieke", "joost",
                         DUE.plusDays(91)), new Closed(ClosedReason.WRITTEN_OFF));
         assertThat(given.state.status()).isEqualTo(DunningCase.Status.CLOSED);
+    }
+
+    @Test
+    void the_case_decider_states_the_four_eyes_rule_as_a_refusal_given_the_request_and_a_second_users_approval_as_events() {
+        // given a consumer case of € 121.00 whose write-off marieke asked
+        State opened = State.opened(new InvoiceId(UUID.randomUUID()), DunningPolicy.defaults(Segment.B2C), DUE, Money.eur("121.00"));
+        DeciderSpec<Command, State, Event> spec = DeciderSpec.of(DunningCase.decider(opened));
+        List<Event> asked = spec.given().when(new DunningCase.RequestWriteOff("onvindbaar", true, "marieke", DUE.plusDays(90)))
+                .decided();
+
+        // when marieke decides it herself, it is refused on the four-eyes field; when joost approves, it is written off
+        spec.given(asked).when(new DunningCase.DecideWriteOff(true, "marieke", DUE.plusDays(91))).thenRefused(DunningCase.FOUR_EYES);
+        spec.given(asked).when(new DunningCase.DecideWriteOff(true, "joost", DUE.plusDays(91)))
+                .then(new DunningCase.WrittenOff(Money.eur("121.00"), "onvindbaar", "marieke", "joost", DUE.plusDays(91)),
+                        new Closed(ClosedReason.WRITTEN_OFF));
     }
 
     @Test

@@ -5,10 +5,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.UUID;
 import nl.tijdig.events.CaseNotification;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.IdGenerator;
 
@@ -30,9 +29,6 @@ public class CaseStreams {
     IdGenerator ids;
 
     public Uni<Void> append(SqlConnection tx, CaseNotification event) {
-        UUID caseId = event.aggregateId();
-        return store.version(tx, event.tenantId(), caseId).chain(version -> store.append(tx, event.tenantId(),
-                new StreamRef(caseId, STREAM_TYPE), Math.max(version, 0), List.of(NewEvent.published(ids.next(), event))))
-                .replaceWithVoid();
+        return DecisionStore.record(store, ids, tx, event.tenantId(), new StreamRef(event.aggregateId(), STREAM_TYPE), List.of(event));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.events.WebhookEndpointDisabled;
 import nl.tijdig.eventstore.EventStore;
-import nl.tijdig.eventstore.NewEvent;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.eventstore.StreamRef;
 import nl.tijdig.kernel.IdGenerator;
 import nl.tijdig.kernel.TenantId;
@@ -172,8 +172,7 @@ public class WebhookSubscriptions {
                     String error = row.getString("last_error");
                     WebhookEndpointDisabled event = new WebhookEndpointDisabled(tenant, id, row.getString("url"),
                             instant(row, "failing_since"), error == null || error.isBlank() ? "failed" : error, now);
-                    return store.version(tx, tenant, id).chain(version -> store.append(tx, tenant, new StreamRef(id, STREAM_TYPE),
-                            Math.max(version, 0), List.of(NewEvent.published(ids.next(), event)))).replaceWith(true);
+                    return DecisionStore.record(store, ids, tx, tenant, new StreamRef(id, STREAM_TYPE), List.of(event)).replaceWith(true);
                 });
     }
 

@@ -1,13 +1,10 @@
-package nl.tijdig.dunning.store;
+package nl.tijdig.dunning.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import nl.tijdig.dunning.domain.DunningCase;
-import nl.tijdig.dunning.domain.DunningPolicy;
-import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.events.AwaitingApproval;
 import nl.tijdig.events.Channel;
 import nl.tijdig.events.CreditorSnapshot;
@@ -17,18 +14,24 @@ import nl.tijdig.events.DunningCaseClosed;
 import nl.tijdig.events.EscalatedToCollection;
 import nl.tijdig.events.InvoiceSummary;
 import nl.tijdig.events.PhoneCallDue;
+import nl.tijdig.events.PublicEvent;
 import nl.tijdig.events.ReminderDue;
+import nl.tijdig.events.VatReliefReversed;
 import nl.tijdig.kernel.CaseId;
+import nl.tijdig.kernel.Money;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.TenantId;
 
-/** The public events of the dunning-service, made from the domain's letters and decisions. */
+/**
+ * The public events of the dunning-service, made from the domain's letters and decisions: pure functions, so that
+ * what a decision publishes is decided in the domain and a store only appends it ({@link #ofCase}).
+ */
 public final class Publications {
 
     private Publications() {
     }
 
-    static Channel channel(DunningPolicy.Channel channel) {
+    public static Channel channel(DunningPolicy.Channel channel) {
         return switch (channel) {
             case EMAIL -> Channel.EMAIL;
             case POST -> Channel.LETTER;
@@ -37,7 +40,7 @@ public final class Publications {
         };
     }
 
-    static ReminderDue.Kind kind(DunningPolicy.Kind kind, Segment segment) {
+    public static ReminderDue.Kind kind(DunningPolicy.Kind kind, Segment segment) {
         return switch (kind) {
             case PRE_DUE_REMINDER -> ReminderDue.Kind.PRE_DUE_NOTICE;
             case REMINDER -> ReminderDue.Kind.REMINDER;
@@ -50,25 +53,26 @@ public final class Publications {
      * The plan agreed on a case, with what the confirming letter needs: by email where the debtor agreed to
      * email and has an address, else by post.
      */
-    public static nl.tijdig.events.PaymentPlanAgreed planAgreed(TenantId tenant, UUID letterId, CaseStore.CaseRow row,
-            DunningCase.PlanAgreed plan, DebtorContact debtor, CreditorSnapshot creditor, Instant now) {
+    public static nl.tijdig.events.PaymentPlanAgreed planAgreed(TenantId tenant, UUID letterId, CaseId caseId,
+            Letter.Invoice invoice, String paymentReference, String payLink, DunningCase.PlanAgreed plan, DebtorContact debtor,
+            CreditorSnapshot creditor, Instant now) {
         List<nl.tijdig.events.PaymentPlanAgreed.Instalment> instalments = new ArrayList<>();
         for (int i = 0; i < plan.instalments().size(); i++) {
             DunningCase.Instalment instalment = plan.instalments().get(i);
             instalments.add(new nl.tijdig.events.PaymentPlanAgreed.Instalment(i + 1, instalment.dueOn(), instalment.amount()));
         }
         Channel channel = debtor.emailAgreed() && debtor.email() != null ? Channel.EMAIL : Channel.LETTER;
-        return new nl.tijdig.events.PaymentPlanAgreed(tenant, new CaseId(row.caseId().value()), letterId, List.of(channel), debtor,
-                creditor, summary(row.invoice()), instalments, plan.graceDays(), plan.openAtStart(), row.paymentReference(),
-                row.payLink(), plan.by(), plan.on(), now);
+        return new nl.tijdig.events.PaymentPlanAgreed(tenant, caseId, letterId, List.of(channel), debtor,
+                creditor, summary(invoice), instalments, plan.graceDays(), plan.openAtStart(), paymentReference,
+                payLink, plan.by(), plan.on(), now);
     }
 
-    static InvoiceSummary summary(Letter.Invoice invoice) {
+    public static InvoiceSummary summary(Letter.Invoice invoice) {
         return new InvoiceSummary(invoice.invoiceId(), invoice.number(), invoice.issueDate(), invoice.dueDate(),
                 invoice.principal(), invoice.open());
     }
 
-    static ReminderDue reminderDue(TenantId tenant, UUID reminderId, Letter letter, DebtorContact debtor,
+    public static ReminderDue reminderDue(TenantId tenant, UUID reminderId, Letter letter, DebtorContact debtor,
             CreditorSnapshot creditor, Instant now) {
         return new ReminderDue(tenant, new CaseId(letter.invoices().get(0).invoiceId().value()), reminderId,
                 letter.stepNumber(), kind(letter.kind(), debtor.segment()),
@@ -79,14 +83,14 @@ public final class Publications {
                 letter.collectionCostsVat().isPositive() ? letter.collectionCostsVat() : null, now);
     }
 
-    static PhoneCallDue phoneCallDue(TenantId tenant, UUID taskId, List<Letter.Invoice> invoices, DebtorContact debtor,
+    public static PhoneCallDue phoneCallDue(TenantId tenant, UUID taskId, List<Letter.Invoice> invoices, DebtorContact debtor,
             LocalDate on, Instant now) {
         return new PhoneCallDue(tenant, new CaseId(invoices.get(0).invoiceId().value()), taskId, debtor,
                 invoices.stream().map(Publications::summary).toList(),
                 invoices.stream().map(Letter.Invoice::open).reduce((a, b) -> a.plus(b)).orElseThrow(), on, now);
     }
 
-    static AwaitingApproval awaitingApproval(TenantId tenant, Letter claim, DebtorContact debtor, Instant now) {
+    public static AwaitingApproval awaitingApproval(TenantId tenant, Letter claim, DebtorContact debtor, Instant now) {
         return new AwaitingApproval(tenant, new CaseId(claim.invoices().get(0).invoiceId().value()), debtor,
                 claim.invoices().stream().map(Publications::summary).toList(), claim.totalOpen(), claim.collectionCosts(),
                 claim.interest(), claim.totalOpen().plus(claim.collectionCosts()).plus(claim.interest()),
@@ -101,7 +105,7 @@ public final class Publications {
                 claim.letterDate(), history(state), now);
     }
 
-    static DunningCaseClosed closed(TenantId tenant, CaseId caseId, DunningCase.ClosedReason reason, LocalDate on,
+    public static DunningCaseClosed closed(TenantId tenant, CaseId caseId, DunningCase.ClosedReason reason, LocalDate on,
             Instant now) {
         DunningCaseClosed.Reason why = switch (reason) {
             case PAID -> DunningCaseClosed.Reason.PAID;
@@ -114,7 +118,7 @@ public final class Publications {
     }
 
     /** Every step of the case as a dossier line: what was due when, and when it went out. */
-    static List<DossierEntry> history(DunningCase.State state) {
+    public static List<DossierEntry> history(DunningCase.State state) {
         List<DossierEntry> history = new ArrayList<>();
         for (DunningCase.Taken taken : state.taken()) {
             String kind = state.policy().steps().stream().filter(s -> s.key().equals(taken.key()))
@@ -128,5 +132,31 @@ public final class Publications {
             history.add(new DossierEntry(state.dueDate(), "invoice due " + state.dueDate()));
         }
         return history;
+    }
+
+    /** What the VAT relief of a case stands at, for the reversals a payment causes (see {@link VatRelief#reversals}). */
+    public record Relief(String invoiceNumber, Money open, Money vat, Money principal, Money relieved) {
+    }
+
+    /**
+     * What a case's events publish, whatever command caused them: DunningCaseClosed when it closes, and, when the
+     * VAT of the claim was relieved ({@code relief} not null), a VatReliefReversed for what each payment owes again.
+     */
+    public static List<PublicEvent> ofCase(TenantId tenant, CaseId caseId, List<DunningCase.Event> events, Relief relief,
+            LocalDate today, Instant now) {
+        List<PublicEvent> published = new ArrayList<>();
+        for (DunningCase.Event event : events) {
+            if (event instanceof DunningCase.Closed closed) {
+                published.add(closed(tenant, caseId, closed.reason(), today, now));
+            }
+        }
+        if (relief != null) {
+            for (VatRelief.Reversal reversal : VatRelief.reversals(events, relief.open(), relief.vat(), relief.principal(),
+                    relief.relieved(), today)) {
+                published.add(new VatReliefReversed(tenant, caseId, relief.invoiceNumber(), reversal.on(), reversal.paid(),
+                        reversal.vat(), now));
+            }
+        }
+        return published;
     }
 }

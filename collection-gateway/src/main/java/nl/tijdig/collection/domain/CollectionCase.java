@@ -240,22 +240,8 @@ public record CollectionCase(UUID collectionCaseId, TenantId tenantId, CaseId ca
     }
 
     /** The case's decider: no case (null) at first, {@link #decide} and {@link #evolve}. */
-    public static final Decider<Command, CollectionCase, CollectionEvent> DECIDER = new Decider<>() {
-        @Override
-        public CollectionCase initialState() {
-            return null;
-        }
-
-        @Override
-        public Decision<CollectionEvent> decide(Command command, CollectionCase state) {
-            return CollectionCase.decide(command, state);
-        }
-
-        @Override
-        public CollectionCase evolve(CollectionCase state, CollectionEvent event) {
-            return CollectionCase.evolve(state, event);
-        }
-    };
+    public static final Decider<Command, CollectionCase, CollectionEvent> DECIDER = Decider.of(null, CollectionCase::decide,
+            CollectionCase::evolve);
 
     /** What was open of the invoices when the claim was escalated (toward which the agency collects). */
     public Money principal() {

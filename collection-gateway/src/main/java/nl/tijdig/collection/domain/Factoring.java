@@ -148,22 +148,8 @@ public record Factoring(TenantId tenantId, InvoiceId invoiceId, Status status, O
     }
 
     /** The invoice's factoring decider: never offered (null) at first, {@link #decide} and {@link #evolve}. */
-    public static final Decider<Command, Factoring, CollectionEvent> DECIDER = new Decider<>() {
-        @Override
-        public Factoring initialState() {
-            return null;
-        }
-
-        @Override
-        public Decision<CollectionEvent> decide(Command command, Factoring state) {
-            return Factoring.decide(command, state);
-        }
-
-        @Override
-        public Factoring evolve(Factoring state, CollectionEvent event) {
-            return Factoring.evolve(state, event);
-        }
-    };
+    public static final Decider<Command, Factoring, CollectionEvent> DECIDER = Decider.of(null, Factoring::decide,
+            Factoring::evolve);
 
     private Factoring with(Status next) {
         return new Factoring(tenantId, invoiceId, next, offer);

@@ -460,22 +460,7 @@ public final class DunningCase {
      * {@link #decision}, and {@link #evolve}.
      */
     public static Decider<Command, State, Event> decider(State opened) {
-        return new Decider<>() {
-            @Override
-            public State initialState() {
-                return opened;
-            }
-
-            @Override
-            public Decision<Event> decide(Command command, State state) {
-                return decision(command, state);
-            }
-
-            @Override
-            public State evolve(State state, Event event) {
-                return DunningCase.evolve(state, event);
-            }
-        };
+        return Decider.of(opened, DunningCase::decision, DunningCase::evolve);
     }
 
     /** The field a refusal under the four-eyes rule names. */

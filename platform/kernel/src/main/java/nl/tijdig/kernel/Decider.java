@@ -20,6 +20,27 @@ public interface Decider<C, S, E> {
 
     S evolve(S state, E event);
 
+    /** A decider of these three functions (the initial state may be null: nothing yet). */
+    static <C, S, E> Decider<C, S, E> of(S initialState, java.util.function.BiFunction<C, S, Decision<E>> decide,
+            java.util.function.BiFunction<S, E, S> evolve) {
+        return new Decider<>() {
+            @Override
+            public S initialState() {
+                return initialState;
+            }
+
+            @Override
+            public Decision<E> decide(C command, S state) {
+                return decide.apply(command, state);
+            }
+
+            @Override
+            public S evolve(S state, E event) {
+                return evolve.apply(state, event);
+            }
+        };
+    }
+
     /** The state after these events, from the initial state. */
     default S fold(List<? extends E> events) {
         S state = initialState();

@@ -122,7 +122,7 @@ public final class DunningDailyRunBenchmark {
         System.out.println("Starting Kafka and PostgreSQL...");
         CompletableFuture<KafkaBroker> brokerStart = CompletableFuture.supplyAsync(KafkaBroker::startNew);
         Vertx vertx = Vertx.vertx();
-        try (PostgresServer postgres = PostgresServer.startNew(); KafkaBroker broker = brokerStart.join()) {
+        try (PostgresServer postgres = PostgresServer.startNewDurable(); KafkaBroker broker = brokerStart.join()) {
             postgres.createDatabase("dunning");
             if (tunedPostgres) {
                 tune(postgres);

@@ -76,7 +76,7 @@ public final class EventBackboneBenchmark {
                 Runtime.version());
         System.out.println("Starting Kafka and PostgreSQL...");
         CompletableFuture<KafkaBroker> brokerStart = CompletableFuture.supplyAsync(KafkaBroker::startNew);
-        try (PostgresServer postgres = PostgresServer.startNew(); KafkaBroker broker = brokerStart.join()) {
+        try (PostgresServer postgres = PostgresServer.startNewDurable(); KafkaBroker broker = brokerStart.join()) {
             postgres.createDatabase("bench");
             Flyway.configure().dataSource(postgres.jdbcUrl("bench"), "bench", "bench").locations("classpath:db/migration")
                     .load().migrate();

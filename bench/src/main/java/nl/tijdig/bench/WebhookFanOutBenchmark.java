@@ -152,7 +152,7 @@ public final class WebhookFanOutBenchmark {
         System.out.println("Starting Kafka and PostgreSQL...");
         CompletableFuture<KafkaBroker> brokerStart = CompletableFuture.supplyAsync(KafkaBroker::startNew);
         Vertx vertx = Vertx.vertx();
-        try (PostgresServer postgres = PostgresServer.startNew(); KafkaBroker broker = brokerStart.join()) {
+        try (PostgresServer postgres = PostgresServer.startNewDurable(); KafkaBroker broker = brokerStart.join()) {
             postgres.createDatabase("notification");
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl("notification"));

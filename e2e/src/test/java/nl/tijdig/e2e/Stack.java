@@ -33,7 +33,8 @@ final class Stack {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Settings.DEFAULT_PORTS.keySet().forEach(name -> ports.put(name, Ports.free()));
             // the scheduler runs when a test asks (POST /admin/dunning-runs), so a test sees one run at a time
-            Settings settings = new Settings(root, data, ports, Map.of("tijdig.dunning.scheduler.enabled", "false"));
+            // a throw-away platform: PostgreSQL without fsync (a crash of a process still loses no commit)
+            Settings settings = new Settings(root, data, ports, Map.of("tijdig.dunning.scheduler.enabled", "false"), false);
             PrintStream out = System.out;
             platform = Platform.start(settings, new Progress(out, Duration.ofSeconds(15)));
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));

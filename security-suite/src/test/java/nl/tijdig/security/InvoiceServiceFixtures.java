@@ -127,6 +127,13 @@ final class InvoiceServiceFixtures {
             assertThat(response.statusCode()).isEqualTo(422);
             assertThat(response.asString()).contains("debtorId");
         }));
+        fixtures.put("POST /invoices/batch", Fixture.of(() -> Call.json("POST", "/invoices/batch",
+                "{\"invoices\": [" + invoiceBody(a(debtor)) + "]}", 201), call -> {
+                    // B naming A's debtor in a batch: no such debtor for B, and nothing issued
+                    Response response = asB(call);
+                    assertThat(response.statusCode()).isEqualTo(422);
+                    assertThat(response.asString()).contains("invoices[0].debtorId");
+                }));
         fixtures.put("GET /invoices/{id}", Fixture.of(() -> Call.get("/invoices/" + a(invoice)), this::notFoundForB));
         fixtures.put("POST /invoices/{id}/credit-notes", Fixture.of(() -> Call.json("POST",
                 "/invoices/" + newInvoice(world.a) + "/credit-notes",

@@ -36,6 +36,7 @@ import nl.tijdig.invoice.domain.InvoiceNumbers;
 import nl.tijdig.invoice.domain.InvoiceState;
 import nl.tijdig.invoice.domain.IssueInvoice;
 import nl.tijdig.invoice.domain.IssueInvoiceDecider;
+import nl.tijdig.invoice.domain.IssuedInvoice;
 import nl.tijdig.invoice.domain.VatRate;
 import nl.tijdig.invoice.store.Counters;
 import nl.tijdig.invoice.store.CreditorProfileStore;
@@ -135,6 +136,56 @@ public class InvoiceResource {
                                 profile.map(CreditorProfileStore.Versioned::profile).orElse(null),
                                 debtor.map(DebtorStore.Versioned::debtor).orElse(null))))
                         .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))));
+    }
+
+    /** Invoices to issue together: 1 to {@value #MAX_BATCH}. */
+    public record BatchRequest(List<IssueRequest> invoices) {
+    }
+
+    /** The invoices a batch issued, in the order asked. */
+    public record BatchIssued(List<InvoiceIssued> invoices) {
+    }
+
+    /** The most invoices one batch issues. */
+    public static final int MAX_BATCH = 500;
+
+    /**
+     * Issues up to {@value #MAX_BATCH} invoices at once, all or nothing: every invoice is checked first, and one that
+     * breaks a rule makes the whole batch a 422 naming each field as {@code invoices[i].field}. The invoices of one
+     * series are numbered consecutively in the order given, in one step, and appended in one go. With an
+     * {@code Idempotency-Key}, a repeat returns the first response and issues nothing.
+     */
+    @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
+    @POST
+    @Path("/batch")
+    public Uni<Response> issueBatch(@HeaderParam(Idempotency.HEADER) String idempotencyKey, BatchRequest request) {
+        TenantId owner = tenant.get();
+        if (request == null) {
+            throw Rejections.missingBody();
+        }
+        List<IssueRequest> asked = request.invoices() == null ? List.of() : request.invoices();
+        if (asked.isEmpty() || asked.size() > MAX_BATCH) {
+            throw rejected(List.of(new Violation("invoices", "must hold 1 to " + MAX_BATCH + " invoices, not " + asked.size())));
+        }
+        // every invoice is checked before any is refused: the 422 names all that is wrong in the batch
+        List<Violation> unreadable = new ArrayList<>();
+        List<IssueInvoice> commands = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            try {
+                commands.add(command(asked.get(i)));
+            } catch (RejectedProblem e) {
+                commands.add(null);
+                String at = "invoices[" + i + "]";
+                e.errors().forEach(error -> unreadable.add(new Violation(at + (error.field().equals("body") ? "" : "." + error.field()),
+                        error.message())));
+            }
+        }
+        return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /invoices/batch", idempotencyKey, request,
+                () -> profiles.load(tx, owner).flatMap(profile -> debtors.loadAll(tx, owner,
+                                commands.stream().filter(java.util.Objects::nonNull).map(IssueInvoice::debtorId).toList())
+                        .flatMap(known -> issueAll(tx, owner, commands, unreadable, asked,
+                                profile.map(CreditorProfileStore.Versioned::profile).orElse(null), known)))
+                        .map(issued -> new Idempotency.Outcome(201, null, new BatchIssued(issued)))));
     }
 
     /**
@@ -246,9 +297,7 @@ public class InvoiceResource {
     private Uni<InvoiceIssued> issue(SqlConnection tx, TenantId owner, IssueInvoice command, String requestedSeries,
             CreditorProfile profile, Debtor debtor) {
         List<Violation> violations = new ArrayList<>(IssueInvoiceDecider.validate(command, profile, debtor));
-        String series = requestedSeries != null ? requestedSeries
-                : profile != null && profile.invoiceSeries() != null ? profile.invoiceSeries()
-                : command.issueDate() == null ? null : Integer.toString(command.issueDate().getYear());
+        String series = series(requestedSeries, profile, command);
         if (series != null && !InvoiceNumbers.isValidSeries(series)) {
             violations.add(new Violation("series", "must be 1 to 20 letters and digits"));
         }
@@ -261,6 +310,64 @@ public class InvoiceResource {
                         .map(reference -> IssueInvoiceDecider.issue(command, profile, debtor,
                                 InvoiceNumbers.format(series, number), Betalingskenmerk.of(reference))))
                 .flatMap(issued -> invoices.issue(tx, owner, issued));
+    }
+
+    /** Checks every invoice of the batch, then numbers each series in one step and issues them in one append. */
+    private Uni<List<InvoiceIssued>> issueAll(SqlConnection tx, TenantId owner, List<IssueInvoice> commands,
+            List<Violation> unreadable, List<IssueRequest> asked, CreditorProfile profile, java.util.Map<DebtorId, Debtor> known) {
+        List<Violation> violations = new ArrayList<>(unreadable);
+        List<String> series = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            IssueInvoice command = commands.get(i);
+            if (command == null) {
+                series.add(null);
+                continue; // refused already for what it lacks
+            }
+            String at = "invoices[" + i + "].";
+            IssueInvoiceDecider.validate(command, profile, known.get(command.debtorId()))
+                    .forEach(v -> violations.add(new Violation(at + v.field(), v.message())));
+            String one = series(asked.get(i).series(), profile, command);
+            if (one != null && !InvoiceNumbers.isValidSeries(one)) {
+                violations.add(new Violation(at + "series", "must be 1 to 20 letters and digits"));
+            }
+            series.add(one);
+        }
+        if (!violations.isEmpty()) {
+            violations.sort(java.util.Comparator.comparing(v -> batchIndex(v.field())));
+            return Uni.createFrom().failure(rejected(violations));
+        }
+        // only now, for a batch that will be issued, take the numbers: each series stays gapless
+        java.util.Map<String, Integer> perSeries = new java.util.LinkedHashMap<>();
+        series.forEach(one -> perSeries.merge(one, 1, Integer::sum));
+        java.util.Map<String, Long> first = new java.util.HashMap<>();
+        Uni<Void> numbered = Uni.createFrom().voidItem();
+        for (var entry : perSeries.entrySet()) {
+            numbered = numbered.chain(() -> counters.take(tx, owner, Counters.invoiceSeries(entry.getKey()), entry.getValue())
+                    .invoke(n -> first.put(entry.getKey(), n)).replaceWithVoid());
+        }
+        return numbered.chain(() -> counters.take(tx, owner, Counters.PAYMENT_REFERENCE, commands.size())).flatMap(reference -> {
+            java.util.Map<String, Long> next = new java.util.HashMap<>(first);
+            List<IssuedInvoice> batch = new ArrayList<>();
+            for (int i = 0; i < commands.size(); i++) {
+                IssueInvoice command = commands.get(i);
+                long number = next.merge(series.get(i), 1L, Long::sum) - 1;
+                batch.add(IssueInvoiceDecider.issue(command, profile, known.get(command.debtorId()),
+                        InvoiceNumbers.format(series.get(i), number), Betalingskenmerk.of(reference + i)));
+            }
+            return invoices.issueAll(tx, owner, batch);
+        });
+    }
+
+    /** The place in the batch a violation's field names ({@code invoices[12].lines[0].vat}: 12). */
+    private static int batchIndex(String field) {
+        return Integer.parseInt(field.substring("invoices[".length(), field.indexOf(']')));
+    }
+
+    /** The series an invoice is numbered in: the one asked, else the creditor's, else the issue date's year. */
+    private static String series(String requested, CreditorProfile profile, IssueInvoice command) {
+        return requested != null ? requested
+                : profile != null && profile.invoiceSeries() != null ? profile.invoiceSeries()
+                : command.issueDate() == null ? null : Integer.toString(command.issueDate().getYear());
     }
 
     private IssueInvoice command(IssueRequest request) {

@@ -25,6 +25,23 @@ public class Counters {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    private static final String TAKE = """
+            INSERT INTO invoice_counters (tenant_id, name, last_value) VALUES ($1, $2, $3)
+            ON CONFLICT (tenant_id, name) DO UPDATE SET last_value = invoice_counters.last_value + $3
+            RETURNING last_value""";
+
+    /**
+     * The next {@code count} values of the tenant's counter in one step (a batch numbered consecutively): the first
+     * of them; the counter is then at the last.
+     */
+    public Uni<Long> take(SqlConnection tx, TenantId tenant, String name, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("take at least one value, not " + count);
+        }
+        return tx.preparedQuery(TAKE).execute(Tuple.of(tenant.value(), name, (long) count))
+                .map(rows -> rows.iterator().next().getLong(0) - count + 1);
+    }
+
     /** The counter of an invoice number series. */
     public static String invoiceSeries(String series) {
         return "invoice-number:" + series;

@@ -42,6 +42,23 @@ public class DebtorStore extends EventStreams {
         });
     }
 
+    /** The tenant's debtors among these, in one query; an unknown id is absent from the map. */
+    public Uni<java.util.Map<DebtorId, Debtor>> loadAll(SqlClient client, TenantId tenant, java.util.Collection<DebtorId> ids) {
+        return store.loadAll(client, tenant, ids.stream().map(DebtorId::value).distinct().toList()).map(streams -> {
+            java.util.Map<DebtorId, Debtor> found = new java.util.HashMap<>();
+            streams.forEach((id, recorded) -> {
+                Debtor debtor = null;
+                for (var event : recorded) {
+                    debtor = InvoiceEvents.evolve(debtor, nl.tijdig.eventstore.DecisionStore.read(event, InvoiceEvent.class));
+                }
+                if (debtor != null) {
+                    found.put(new DebtorId(id), debtor);
+                }
+            });
+            return found;
+        });
+    }
+
     public Uni<Void> register(SqlConnection tx, TenantId tenant, Debtor debtor) {
         return publish(tx, tenant, debtor.id().value(), 0, InvoiceEvents.registered(tenant, debtor, clock.instant()))
                 .chain(() -> keys(tx, tenant, debtor));

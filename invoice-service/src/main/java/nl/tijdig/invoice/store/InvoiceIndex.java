@@ -59,6 +59,21 @@ public class InvoiceIndex {
                 .replaceWithVoid();
     }
 
+    /** Indexes a batch of issued invoices in one statement; a number the tenant issued before is a 409. */
+    public Uni<Void> issuedAll(SqlConnection tx, List<InvoiceIssued> invoices) {
+        return tx.preparedQuery("INSERT INTO invoice_index (tenant_id, invoice_id, invoice_number, debtor_id, issue_date, "
+                        + "due_date, currency, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .executeBatch(invoices.stream().map(invoice -> Tuple.tuple(List.of(invoice.tenantId().value(),
+                        invoice.invoiceId().value(), invoice.invoiceNumber(), invoice.debtor().debtorId().value(),
+                        invoice.issueDate(), invoice.dueDate(), invoice.totalInclVat().currency().getCurrencyCode(),
+                        invoice.totalInclVat().amount()))).toList())
+                .onFailure(e -> e instanceof PgException pg && "invoice_index_number".equals(pg.getConstraint()))
+                .transform(e -> new ConflictProblem("an invoice number of the batch was issued before",
+                        List.of(new Problem.FieldError("invoices", "an invoice number of the batch was issued before: "
+                                + ((PgException) e).getDetail()))))
+                .replaceWithVoid();
+    }
+
     /** The 409 for an invoice number the tenant has issued (or imported) before. */
     public static ConflictProblem numberTaken(String number) {
         return new ConflictProblem("invoice number " + number + " was issued before",

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceEvent;
@@ -38,6 +39,21 @@ public class InvoiceStore extends EventStreams {
         InvoiceIssued event = InvoiceEvents.issued(tenant, invoice, clock.instant());
         return publish(tx, tenant, invoice.invoiceId().value(), 0, event)
                 .flatMap(ignored -> index.issued(tx, event)).replaceWith(event);
+    }
+
+    /**
+     * Issues many invoices in one append (each a new stream) and indexes them in one statement: all or nothing, in
+     * the caller's transaction.
+     */
+    public Uni<List<InvoiceIssued>> issueAll(SqlConnection tx, TenantId tenant, List<IssuedInvoice> batch) {
+        java.time.Instant now = clock.instant();
+        List<InvoiceIssued> events = batch.stream().map(invoice -> InvoiceEvents.issued(tenant, invoice, now)).toList();
+        List<nl.tijdig.eventstore.EventStore.StreamAppend> appends = events.stream()
+                .map(event -> new nl.tijdig.eventstore.EventStore.StreamAppend(
+                        new nl.tijdig.eventstore.StreamRef(event.invoiceId().value(), STREAM_TYPE), 0,
+                        List.of(nl.tijdig.eventstore.NewEvent.published(ids.next(), event))))
+                .toList();
+        return store.appendAll(tx, tenant, appends).chain(() -> index.issuedAll(tx, events)).replaceWith(events);
     }
 
     /** The invoice with its state, if this tenant has it. */

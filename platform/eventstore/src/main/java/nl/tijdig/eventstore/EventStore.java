@@ -282,6 +282,28 @@ public final class EventStore {
                 });
     }
 
+    /**
+     * The events of many streams in one query (a batch that needs each of its debtors, say), each stream's in order;
+     * a stream that does not exist for this tenant is absent from the map.
+     */
+    public Uni<java.util.Map<UUID, List<RecordedEvent>>> loadAll(SqlClient client, TenantId tenant, java.util.Collection<UUID> streamIds) {
+        if (streamIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return client.preparedQuery("SELECT position, event_id, stream_id, version, tenant_id, event_type, data, "
+                        + "occurred_at, recorded_at FROM eventstore.events "
+                        + "WHERE stream_id = ANY($1) AND tenant_id = $2 ORDER BY stream_id, version")
+                .execute(Tuple.of(streamIds.toArray(UUID[]::new), tenant.value()))
+                .map(rows -> {
+                    java.util.Map<UUID, List<RecordedEvent>> streams = new java.util.LinkedHashMap<>();
+                    rows.forEach(row -> {
+                        RecordedEvent event = RecordedEvent.from(row);
+                        streams.computeIfAbsent(event.streamId(), id -> new ArrayList<>()).add(event);
+                    });
+                    return streams;
+                });
+    }
+
     /** The stream's current version, or -1 when it does not exist for this tenant. */
     public Uni<Long> version(SqlClient client, TenantId tenant, UUID streamId) {
         return client.preparedQuery("SELECT version FROM eventstore.streams WHERE stream_id = $1 AND tenant_id = $2")

@@ -82,7 +82,7 @@ public final class Platform implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir();
         CompletableFuture<PostgresServer> database = async(() -> progress.step("postgresql", "port " + settings.port("postgres"),
-                () -> PostgresServer.startAt(data.resolve("postgres"), settings.port("postgres"))));
+                () -> PostgresServer.startAt(data.resolve("postgres"), settings.port("postgres"), settings.durable())));
         CompletableFuture<KafkaBroker> broker = async(() -> progress.step("kafka", "port " + settings.port("kafka"),
                 () -> KafkaBroker.startAt(data.resolve("kafka"), settings.port("kafka"), settings.port("kafka-controller"))));
         // both started (or failed) before either is joined, so a failure of one still stops the other

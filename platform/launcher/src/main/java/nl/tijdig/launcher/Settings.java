@@ -17,8 +17,17 @@ import java.util.Properties;
  * @param dataDir data and logs; a second start on the same folder finds them
  * @param ports port per name in {@link #PORT_NAMES}
  * @param serviceProperties added to (and overriding) what the launcher gives every service
+ * @param durable whether PostgreSQL writes through to the disk ({@code fsync}, {@code full_page_writes}): on for
+ *     {@code ./tijdig}, which keeps real data, so a power loss loses no committed transaction and corrupts
+ *     nothing; a test's throw-away platform may turn it off for speed
  */
-public record Settings(Path root, Path dataDir, Map<String, Integer> ports, Map<String, String> serviceProperties) {
+public record Settings(Path root, Path dataDir, Map<String, Integer> ports, Map<String, String> serviceProperties,
+        boolean durable) {
+
+    /** Settings of a durable platform. */
+    public Settings(Path root, Path dataDir, Map<String, Integer> ports, Map<String, String> serviceProperties) {
+        this(root, dataDir, ports, serviceProperties, true);
+    }
 
     /** The five services in the order they start, with their database names. */
     public static final Map<String, String> SERVICES = services();
@@ -58,7 +67,7 @@ public record Settings(Path root, Path dataDir, Map<String, Integer> ports, Map<
     }
 
     public Settings withPorts(Map<String, Integer> chosen) {
-        return new Settings(root, dataDir, chosen, serviceProperties);
+        return new Settings(root, dataDir, chosen, serviceProperties, durable);
     }
 
     /** The Keycloak distribution the build unpacked ({@code platform/launcher/target/keycloak}). */

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import nl.tijdig.testing.postgres.PostgresServer;
+import nl.tijdig.testing.process.Ports;
 import nl.tijdig.testing.quarkus.PostgresResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,27 @@ class PostgresServerTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
         assertThatThrownBy(() -> server.createDatabase("Robert'); DROP TABLE x;--"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_server_on_kept_data_writes_through_to_the_disk_and_a_throw_away_test_server_need_not() throws Exception {
+        // given the throw-away server of the tests, and a server on a data folder as ./tijdig starts it
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("tijdig-durable-");
+        try (PostgresServer kept = PostgresServer.startAt(data, Ports.free())) {
+            // then the kept one has fsync, full page writes and synchronous commit on; the test one only the last
+            assertThat(settings(kept.jdbcUrl("postgres"))).containsExactly("on", "on", "on");
+            assertThat(kept.durable()).isTrue();
+        }
+        assertThat(settings(server.jdbcUrl("postgres"))).containsExactly("off", "off", "on");
+    }
+
+    private static java.util.List<String> settings(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.SUPERUSER, ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('fsync'), current_setting('full_page_writes'), "
+                        + "current_setting('synchronous_commit')")) {
+            rs.next();
+            return java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.List;
  * Runs in the supervisor JVM of the test database: starts PostgreSQL from the embedded binaries
  * (initdb once per data directory), prints the ready line with the postmaster's pid, and ends the
  * postmaster when the parent is gone, which the postmaster alone would not notice. Arguments: data
- * directory, port.
+ * directory, port, and {@code durable} (fsync and full page writes on: data that must survive a power loss, as
+ * {@code ./tijdig} keeps) or {@code fast} (a throw-away test database).
  */
 public final class PostgresSupervisorMain {
 
@@ -21,16 +22,18 @@ public final class PostgresSupervisorMain {
     public static void main(String[] args) throws IOException {
         Path dataDir = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
+        boolean durable = args.length < 3 || "durable".equals(args[2]);
+        String writeThrough = durable ? "on" : "off";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // a test database: durability against an OS crash is not needed, speed is; a crash of
-                // the server process itself still loses no committed transaction
-                .setServerConfig("fsync", "off")
-                .setServerConfig("full_page_writes", "off")
+                // durable: a power loss loses no committed transaction and corrupts no page; a test database
+                // may trade that for speed (a crash of the server process itself still loses no commit)
+                .setServerConfig("fsync", writeThrough)
+                .setServerConfig("full_page_writes", writeThrough)
                 .setServerConfig("synchronous_commit", "on") // zonky's default is off: a kill -9 would lose commits
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "localhost")

@@ -21,30 +21,56 @@ public final class PostgresServer extends SupervisedServer {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final int port;
+    private final boolean durable;
     private volatile long postmasterPid;
 
-    private PostgresServer() {
+    private PostgresServer(boolean durable) {
         super("postgres");
         this.port = Ports.free();
+        this.durable = durable;
     }
 
-    private PostgresServer(java.nio.file.Path workDir, int port) {
+    private PostgresServer(java.nio.file.Path workDir, int port, boolean durable) {
         super("postgres", workDir);
         this.port = port;
+        this.durable = durable;
     }
 
-    /** Starts a server on the data in {@code workDir} (made there the first time) on this port. */
+    /**
+     * Starts a server on the data in {@code workDir} (made there the first time) on this port. {@code durable}: with
+     * {@code fsync} and {@code full_page_writes} on, as data that must survive a power loss needs.
+     */
+    public static PostgresServer startAt(java.nio.file.Path workDir, int port, boolean durable) {
+        PostgresServer server = new PostgresServer(workDir, port, durable);
+        server.start();
+        return server;
+    }
+
+    /** Starts a durable server on the data in {@code workDir}. */
     public static PostgresServer startAt(java.nio.file.Path workDir, int port) {
-        PostgresServer server = new PostgresServer(workDir, port);
+        return startAt(workDir, port, true);
+    }
+
+    /**
+     * Starts a new throw-away server for tests and waits until it accepts connections: {@code fsync} off (a crash
+     * of the server process still loses no committed transaction; an OS crash may).
+     */
+    public static PostgresServer startNew() {
+        PostgresServer server = new PostgresServer(false);
         server.start();
         return server;
     }
 
-    /** Starts a new server and waits until it accepts connections. */
-    public static PostgresServer startNew() {
-        PostgresServer server = new PostgresServer();
+    /** Starts a new server as durable as production (for benchmarks, whose figures must hold there). */
+    public static PostgresServer startNewDurable() {
+        PostgresServer server = new PostgresServer(true);
         server.start();
         return server;
+    }
+
+    /** Whether the server writes through to the disk (fsync, full page writes). */
+    public boolean durable() {
+        return durable;
     }
 
     public int port() {
@@ -98,7 +124,7 @@ public final class PostgresServer extends SupervisedServer {
 
     @Override
     protected List<String> arguments() {
-        return List.of(dataDir().toString(), Integer.toString(port));
+        return List.of(dataDir().toString(), Integer.toString(port), durable ? "durable" : "fast");
     }
 
     @Override

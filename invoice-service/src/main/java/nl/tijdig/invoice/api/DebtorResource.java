@@ -75,6 +75,9 @@ public class DebtorResource {
     IdGenerator ids;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     Idempotency idempotency;
 
     /** Registers a debtor; with an {@code Idempotency-Key} a repeat returns the first debtor. */
@@ -82,10 +85,10 @@ public class DebtorResource {
     @POST
     public Uni<Response> register(@HeaderParam(Idempotency.HEADER) String idempotencyKey, DebtorRequest request) {
         TenantId owner = tenant.get();
-        Debtor debtor = decide(new DebtorId(ids.next()), request);
+        RegisterDebtor command = command(new DebtorId(ids.next()), request);
         return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /debtors", idempotencyKey, request,
-                () -> debtors.register(tx, owner, debtor)
-                        .replaceWith(new Idempotency.Outcome(201, "/debtors/" + debtor.id(), DebtorView.of(debtor)))));
+                () -> debtors.handle(tx, owner, new DebtorDecider.Register(owner, command, clock.instant()))
+                        .map(debtor -> new Idempotency.Outcome(201, "/debtors/" + debtor.id(), DebtorView.of(debtor)))));
     }
 
     @RolesAllowed({Roles.INTEGRATOR, Roles.TENANT_ADMIN})
@@ -95,9 +98,9 @@ public class DebtorResource {
         TenantId owner = tenant.get();
         DebtorId debtorId = new DebtorId(id);
         return pool.withTransaction(tx -> debtors.load(tx, owner, debtorId).flatMap(current -> {
-            DebtorStore.Versioned existing = current.orElseThrow(() -> new NotFoundProblem("debtor", id));
-            Debtor changed = decide(debtorId, request);
-            return debtors.update(tx, owner, changed, existing.version()).replaceWith(DebtorView.of(changed));
+            current.orElseThrow(() -> new NotFoundProblem("debtor", id));
+            return debtors.handle(tx, owner, new DebtorDecider.Change(owner, command(debtorId, request), clock.instant()))
+                    .map(DebtorView::of);
         }));
     }
 
@@ -108,7 +111,8 @@ public class DebtorResource {
                 .map(found -> DebtorView.of(found.orElseThrow(() -> new NotFoundProblem("debtor", id)).debtor()));
     }
 
-    private static Debtor decide(DebtorId id, DebtorRequest request) {
+    /** The request as the domain's command; what the domain refuses of it is the 422 naming each field. */
+    private static RegisterDebtor command(DebtorId id, DebtorRequest request) {
         if (request == null) {
             throw Rejections.missingBody();
         }
@@ -122,6 +126,6 @@ public class DebtorResource {
         if (!violations.isEmpty()) {
             throw Rejections.of(violations, "a debtor");
         }
-        return DebtorDecider.register(command);
+        return command;
     }
 }

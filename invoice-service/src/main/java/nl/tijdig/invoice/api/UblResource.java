@@ -79,6 +79,9 @@ public class UblResource {
     DebtorStore debtors;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     InvoiceStore invoices;
 
     @Inject
@@ -175,8 +178,7 @@ public class UblResource {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(rejected(violations));
         }
-        Debtor debtor = DebtorDecider.register(registration);
-        return debtors.register(tx, owner, debtor).replaceWith(debtor);
+        return debtors.handle(tx, owner, new DebtorDecider.Register(owner, registration, clock.instant()));
     }
 
     private Uni<Response> importCreditNote(SqlConnection tx, TenantId owner, UblDocument document, Currency currency) {

@@ -1,6 +1,11 @@
 package nl.tijdig.invoice.domain;
 
+import java.time.Instant;
 import java.util.List;
+import nl.tijdig.events.InvoiceEvent;
+import nl.tijdig.kernel.Decider;
+import nl.tijdig.kernel.Decision;
+import nl.tijdig.kernel.TenantId;
 import nl.tijdig.kernel.Violation;
 
 /**
@@ -10,7 +15,44 @@ import nl.tijdig.kernel.Violation;
  */
 public final class DebtorDecider {
 
+    /** What may happen to a debtor: registered once, then changed as a whole. */
+    public sealed interface Command {
+        TenantId tenant();
+
+        RegisterDebtor debtor();
+
+        Instant at();
+    }
+
+    public record Register(TenantId tenant, RegisterDebtor debtor, Instant at) implements Command {
+    }
+
+    public record Change(TenantId tenant, RegisterDebtor debtor, Instant at) implements Command {
+    }
+
+    /** A debtor's stream, decided: DebtorRegistered, then DebtorUpdated; its state the debtor as last published. */
+    public static final Decider<Command, Debtor, InvoiceEvent> DECIDER = Decider.of(null, DebtorDecider::decide,
+            InvoiceEvents::evolve);
+
     private DebtorDecider() {
+    }
+
+    /**
+     * The events of a command on the debtor (null: not registered): refused on each field the data breaks; a
+     * registration of a debtor that exists changes nothing, a change of one that does not is refused on {@code id}.
+     */
+    public static Decision<InvoiceEvent> decide(Command command, Debtor state) {
+        List<Violation> violations = validate(command.debtor());
+        if (!violations.isEmpty()) {
+            return Decision.refused(violations);
+        }
+        Debtor debtor = register(command.debtor());
+        return switch (command) {
+            case Register r -> state != null ? Decision.decided(List.of())
+                    : Decision.decided(InvoiceEvents.registered(r.tenant(), debtor, r.at()));
+            case Change c -> state == null ? Decision.refused("id", "no such debtor")
+                    : Decision.decided(InvoiceEvents.updated(c.tenant(), debtor, c.at()));
+        };
     }
 
     public static List<Violation> validate(RegisterDebtor command) {

@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.tijdig.events.InvoiceEvent;
+import jakarta.annotation.PostConstruct;
+import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.DebtorDecider;
 import nl.tijdig.invoice.domain.InvoiceEvents;
 import nl.tijdig.invoice.domain.UblImport;
 import nl.tijdig.kernel.DebtorId;
+import nl.tijdig.kernel.Decision;
 import nl.tijdig.kernel.TenantId;
 
 /**
@@ -59,14 +63,25 @@ public class DebtorStore extends EventStreams {
         });
     }
 
-    public Uni<Void> register(SqlConnection tx, TenantId tenant, Debtor debtor) {
-        return publish(tx, tenant, debtor.id().value(), 0, InvoiceEvents.registered(tenant, debtor, clock.instant()))
-                .chain(() -> keys(tx, tenant, debtor));
+    private DecisionStore<DebtorDecider.Command, Debtor, InvoiceEvent> decisions;
+
+    @PostConstruct
+    void init() {
+        decisions = new DecisionStore<>(store, ids, STREAM_TYPE, DebtorDecider.DECIDER, InvoiceEvent.class);
     }
 
-    public Uni<Void> update(SqlConnection tx, TenantId tenant, Debtor debtor, long expectedVersion) {
-        return publish(tx, tenant, debtor.id().value(), expectedVersion, InvoiceEvents.updated(tenant, debtor, clock.instant()))
-                .chain(() -> keys(tx, tenant, debtor));
+    /**
+     * Registers or changes the debtor as {@link DebtorDecider} decides, and keeps the keys it is found by; the debtor
+     * as it is after. A refusal ends the transaction without a change.
+     */
+    public Uni<Debtor> handle(SqlConnection tx, TenantId tenant, DebtorDecider.Command command) {
+        return decisions.handle(tx, tenant, command.debtor().id().value(), command).chain(outcome -> {
+            if (outcome.decision() instanceof Decision.Refused<InvoiceEvent> refused) {
+                throw refused.exception();
+            }
+            return outcome.events().isEmpty() ? Uni.createFrom().item(outcome.after())
+                    : keys(tx, tenant, outcome.after()).replaceWith(outcome.after());
+        });
     }
 
     /**

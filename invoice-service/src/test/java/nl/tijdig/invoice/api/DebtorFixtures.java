@@ -7,6 +7,8 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import nl.tijdig.invoice.domain.Address;
 import nl.tijdig.invoice.domain.Debtor;
+import nl.tijdig.invoice.domain.DebtorDecider;
+import nl.tijdig.invoice.domain.RegisterDebtor;
 import nl.tijdig.invoice.store.DebtorStore;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.TenantId;
@@ -18,12 +20,13 @@ final class DebtorFixtures {
     }
 
     static String registerForTenant(String tenant) {
-        Debtor debtor = new Debtor(new DebtorId(UUID.randomUUID()), Debtor.Kind.CONSUMER, "J. de Vries",
+        RegisterDebtor debtor = new RegisterDebtor(new DebtorId(UUID.randomUUID()), Debtor.Kind.CONSUMER, "J. de Vries",
                 new Address("Dorpsstraat 4", "1234 AB", "Ons Dorp", "NL"), null, null, null, "nl", null, null,
-                OptionalInt.empty());
+                OptionalInt.empty(), false);
         Pool pool = Arc.container().instance(Pool.class).get();
         DebtorStore store = Arc.container().instance(DebtorStore.class).get();
-        pool.withTransaction(tx -> store.register(tx, TenantId.of(tenant), debtor)).await().atMost(Duration.ofSeconds(30));
+        pool.withTransaction(tx -> store.handle(tx, TenantId.of(tenant), new DebtorDecider.Register(TenantId.of(tenant), debtor,
+                Arc.container().instance(java.time.Clock.class).get().instant()))).await().atMost(Duration.ofSeconds(30));
         return debtor.id().toString();
     }
 }

@@ -7,6 +7,11 @@ import java.util.UUID;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Segment;
 import nl.tijdig.kernel.Violation;
+import java.util.List;
+import nl.tijdig.events.DebtorRegistered;
+import nl.tijdig.events.DebtorUpdated;
+import nl.tijdig.events.InvoiceEvent;
+import nl.tijdig.testing.decider.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 class DebtorDeciderTest {
@@ -17,6 +22,28 @@ class DebtorDeciderTest {
     static RegisterDebtor business(String kvk, String vatId, String iban) {
         return new RegisterDebtor(new DebtorId(UUID.randomUUID()), Debtor.Kind.BUSINESS, "Bakkerij De Gouden Korst B.V.",
                 AMSTERDAM, kvk, vatId, "administratie@goudenkorst.nl", "nl", iban, null, OptionalInt.empty(), false);
+    }
+
+    private static final nl.tijdig.kernel.TenantId TENANT = new nl.tijdig.kernel.TenantId(UUID.randomUUID());
+    private static final java.time.Instant AT = java.time.Instant.parse("2026-11-23T09:00:00Z");
+
+    @Test
+    void given_a_registered_debtor_a_second_registration_changes_nothing_and_a_change_is_published_whole() {
+        DeciderSpec<DebtorDecider.Command, Debtor, InvoiceEvent> spec = DeciderSpec.of(DebtorDecider.DECIDER);
+        RegisterDebtor bakery = business("12345678", null, "nl91 abna 0417 1643 00");
+
+        // when it is registered, it is published with its IBAN in normal form
+        List<InvoiceEvent> registered = spec.given().when(new DebtorDecider.Register(TENANT, bakery, AT)).decided();
+        assertThat(((DebtorRegistered) registered.get(0)).debtor().iban()).isEqualTo("NL91ABNA0417164300");
+
+        // then registering it again changes nothing, a change is DebtorUpdated, and bad data or no debtor is refused
+        spec.given(registered).when(new DebtorDecider.Register(TENANT, bakery, AT)).thenNothing();
+        RegisterDebtor moved = new RegisterDebtor(bakery.id(), bakery.kind(), bakery.name(), ANTWERPEN, null, "BE0123456789",
+                bakery.email(), "en", bakery.iban(), null, OptionalInt.empty(), false);
+        assertThat(spec.given(registered).when(new DebtorDecider.Change(TENANT, moved, AT)).decided())
+                .singleElement().isInstanceOf(DebtorUpdated.class);
+        spec.given(registered).when(new DebtorDecider.Change(TENANT, business("1234", null, null), AT)).thenRefused("kvkNumber");
+        spec.given().when(new DebtorDecider.Change(TENANT, bakery, AT)).thenRefused("id");
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class Tenant {
         return given().filter(RespectRateLimit.INSTANCE).baseUri(target.url(service)).auth().oauth2(token()).contentType("application/json");
     }
 
+    /** A valid access token of the tenant's integrator client (renewed when a minute old), for a client of its own. */
+    public String bearer() {
+        return token();
+    }
+
     private synchronized String token() {
         if (tokenAt.isBefore(Instant.now().minusSeconds(60))) {
             token = target.admin().token(client);

@@ -13,7 +13,6 @@ import jakarta.annotation.PostConstruct;
 import nl.tijdig.eventstore.DecisionStore;
 import nl.tijdig.invoice.domain.Debtor;
 import nl.tijdig.invoice.domain.DebtorDecider;
-import nl.tijdig.invoice.domain.InvoiceEvents;
 import nl.tijdig.invoice.domain.UblImport;
 import nl.tijdig.kernel.DebtorId;
 import nl.tijdig.kernel.Decision;
@@ -38,10 +37,7 @@ public class DebtorStore extends EventStreams {
 
     public Uni<Optional<Versioned>> load(SqlClient client, TenantId tenant, DebtorId id) {
         return read(client, tenant, id.value()).map(stream -> {
-            Debtor debtor = null;
-            for (InvoiceEvent event : stream.events()) {
-                debtor = InvoiceEvents.evolve(debtor, event);
-            }
+            Debtor debtor = DebtorDecider.DECIDER.fold(stream.events());
             return debtor == null ? Optional.empty() : Optional.of(new Versioned(debtor, stream.version()));
         });
     }
@@ -51,10 +47,8 @@ public class DebtorStore extends EventStreams {
         return store.loadAll(client, tenant, ids.stream().map(DebtorId::value).distinct().toList()).map(streams -> {
             java.util.Map<DebtorId, Debtor> found = new java.util.HashMap<>();
             streams.forEach((id, recorded) -> {
-                Debtor debtor = null;
-                for (var event : recorded) {
-                    debtor = InvoiceEvents.evolve(debtor, nl.tijdig.eventstore.DecisionStore.read(event, InvoiceEvent.class));
-                }
+                Debtor debtor = DebtorDecider.DECIDER.fold(recorded.stream()
+                        .map(event -> DecisionStore.read(event, InvoiceEvent.class)).toList());
                 if (debtor != null) {
                     found.put(new DebtorId(id), debtor);
                 }

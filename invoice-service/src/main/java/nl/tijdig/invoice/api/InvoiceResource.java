@@ -121,6 +121,9 @@ public class InvoiceResource {
     @Inject
     InvoiceIndex index;
 
+    @Inject
+    nl.tijdig.eventstore.GroupCommit groups;
+
     /**
      * Issues an invoice. With an {@code Idempotency-Key}, a repeat of the same request returns the first
      * response (the same invoice) and issues nothing; the key with another request is a 422.
@@ -130,12 +133,15 @@ public class InvoiceResource {
     public Uni<Response> issue(@HeaderParam(Idempotency.HEADER) String idempotencyKey, IssueRequest request) {
         TenantId owner = tenant.get();
         IssueInvoice command = command(request);
-        return pool.withTransaction(tx -> idempotency.once(tx, owner, "POST /invoices", idempotencyKey, request,
+        // the tenant's concurrent requests share a transaction: its number counter is locked once per group, not per invoice
+        // the work takes all it needs as arguments: it may run in a transaction shared with other requests
+        return groups.run(owner, tx -> idempotency.reply(tx, owner, "POST /invoices", idempotencyKey, request,
                 () -> profiles.load(tx, owner).flatMap(profile -> debtors.load(tx, owner, command.debtorId())
                         .flatMap(debtor -> issue(tx, owner, command, request.series(),
                                 profile.map(CreditorProfileStore.Versioned::profile).orElse(null),
                                 debtor.map(DebtorStore.Versioned::debtor).orElse(null))))
-                        .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))));
+                        .map(issued -> new Idempotency.Outcome(201, "/invoices/" + issued.invoiceId(), issued))))
+                .map(idempotency::response);
     }
 
     /** Invoices to issue together: 1 to {@value #MAX_BATCH}. */

@@ -41,6 +41,7 @@ class InvoiceApiTest {
     static final String NO_PROFILE_TENANT = "0193a6f2-0000-7000-8000-0000000000d2";
     static final String IDEMPOTENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d3";
     static final String CONCURRENT_TENANT = "0193a6f2-0000-7000-8000-0000000000d4";
+    static final String MIXED_TENANT = "0193a6f2-0000-7000-8000-0000000000d5";
 
     public static String invoice(String debtorId) {
         return """
@@ -208,6 +209,61 @@ class InvoiceApiTest {
             }
             assertThat(issued).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 100)
                     .mapToObj(n -> String.format("2026-%06d", n)).toList());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "integrator", roles = {"integrator", "tenant-admin"}, attributes = @SecurityAttribute(key = "tenant_id", value = MIXED_TENANT))
+    void concurrent_issues_of_which_some_are_refused_leave_no_gap_and_a_repeated_key_issues_once() throws Exception {
+        // given a creditor with a debtor, and 60 requests at once: every third names an unknown debtor (refused
+        // inside the transaction, after the checks of the request itself), and ten share one Idempotency-Key
+        given().contentType(ContentType.JSON).body(CreditorProfileApiTest.PROFILE).when().put("/creditor-profile")
+                .then().statusCode(200);
+        String debtor = DebtorApiTest.register(DebtorApiTest.BAKERY);
+        String sharedKey = "order-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                boolean unknown = i % 3 == 2;
+                boolean keyed = i % 3 == 1 && i < 30;
+                String body = invoice(unknown ? UUID.randomUUID().toString() : debtor);
+                answers.add(clients.submit(() -> {
+                    var request = given().contentType(ContentType.JSON).body(body);
+                    return (keyed ? request.header("Idempotency-Key", sharedKey) : request).when().post("/invoices");
+                }));
+            }
+
+            // when they are answered
+            List<String> numbers = new ArrayList<>();
+            java.util.Set<String> keyedNumbers = new java.util.HashSet<>();
+            int refused = 0;
+            for (int i = 0; i < 60; i++) {
+                io.restassured.response.Response answer = answers.get(i).get();
+                if (i % 3 == 2) {
+                    assertThat(answer.statusCode()).isEqualTo(422);
+                    assertThat(answer.jsonPath().getList("errors.field", String.class)).contains("debtorId");
+                    refused++;
+                } else {
+                    assertThat(answer.statusCode()).isEqualTo(201);
+                    String number = answer.jsonPath().getString("invoiceNumber");
+                    if (i % 3 == 1 && i < 30) {
+                        keyedNumbers.add(number);
+                    } else {
+                        numbers.add(number);
+                    }
+                }
+            }
+
+            // then the 20 refused took no number, the ten keyed requests got one invoice, and the numbers have no gap
+            assertThat(refused).isEqualTo(20);
+            assertThat(keyedNumbers).hasSize(1);
+            numbers.addAll(keyedNumbers);
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 31)
+                    .mapToObj(n -> String.format("2026-%06d", n)).toList());
+            given().when().get("/invoices?limit=200").then().statusCode(200).body("invoices.size()", is(31));
         } finally {
             clients.shutdownNow();
         }

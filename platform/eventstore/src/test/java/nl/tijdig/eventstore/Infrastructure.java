@@ -59,6 +59,11 @@ final class Infrastructure {
         return kafka;
     }
 
+    static io.vertx.core.Vertx vertx() {
+        start();
+        return vertx.getDelegate();
+    }
+
     static Pool pool(int size) {
         start();
         return PgBuilder.pool().with(new PoolOptions().setMaxSize(size)).connectingTo(connectOptions()).using(vertx).build();

@@ -68,6 +68,12 @@ public class Backbone {
 
     @Produces
     @Singleton
+    nl.tijdig.eventstore.GroupCommit groupCommit(io.vertx.core.Vertx vertx, Pool pool, BackboneConfig config) {
+        return new nl.tijdig.eventstore.GroupCommit(vertx, pool, config.groupCommit().maxGroup());
+    }
+
+    @Produces
+    @Singleton
     DeadLetters deadLetters(Pool pool, Clock clock) {
         return new DeadLetters(pool, clock);
     }

@@ -12,6 +12,15 @@ public interface BackboneConfig {
 
     Consumers consumers();
 
+    Groups groupCommit();
+
+    /** Requests that contend for one tenant's rows (its number counter) share transactions ({@code GroupCommit}). */
+    interface Groups {
+        /** The most requests one shared transaction takes. */
+        @WithDefault("100")
+        int maxGroup();
+    }
+
     interface Outbox {
         /** Whether this replica runs a relay (only one is active at a time anyway). */
         @WithDefault("true")

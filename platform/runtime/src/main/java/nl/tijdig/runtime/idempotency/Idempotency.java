@@ -56,13 +56,27 @@ public class Idempotency {
     }
 
     /**
+     * What a request answers, without anything of the web request it came in (so it can be made on another
+     * context, such as a shared transaction's): its status, Location (or null), the entity, or the body stored
+     * the first time when it is a replay.
+     */
+    public record Reply(int status, String location, Object entity, String storedBody, boolean replayed) {
+    }
+
+    /**
      * Runs {@code work} once per key (when {@code key} is null, always), inside {@code tx}, and gives its
      * response, or the stored response of the first request with this key.
      */
     public Uni<Response> once(SqlConnection tx, TenantId tenant, String endpoint, String key, Object request,
             Supplier<Uni<Outcome>> work) {
+        return reply(tx, tenant, endpoint, key, request, work).map(this::response);
+    }
+
+    /** As {@link #once}, but answers a {@link Reply}: make it a response with {@link #response(Reply)} on the request's context. */
+    public Uni<Reply> reply(SqlConnection tx, TenantId tenant, String endpoint, String key, Object request,
+            Supplier<Uni<Outcome>> work) {
         if (key == null) {
-            return work.get().map(this::response);
+            return work.get().map(Idempotency::fresh);
         }
         if (key.isBlank() || key.length() > 255) {
             return Uni.createFrom().failure(new RejectedProblem(HEADER + " must be 1 to 255 characters",
@@ -77,14 +91,18 @@ public class Idempotency {
                         : replay(tx, tenant, endpoint, key, hash));
     }
 
-    private Uni<Response> store(SqlConnection tx, TenantId tenant, String endpoint, String key, Outcome outcome) {
+    private static Reply fresh(Outcome outcome) {
+        return new Reply(outcome.status(), outcome.location(), outcome.entity(), null, false);
+    }
+
+    private Uni<Reply> store(SqlConnection tx, TenantId tenant, String endpoint, String key, Outcome outcome) {
         return tx.preparedQuery("UPDATE api.idempotency_keys SET status = $4, location = $5, body = $6 "
                         + "WHERE tenant_id = $1 AND endpoint = $2 AND idempotency_key = $3")
                 .execute(Tuple.of(tenant.value(), endpoint, key, outcome.status(), outcome.location(), write(outcome.entity())))
-                .replaceWith(response(outcome));
+                .replaceWith(fresh(outcome));
     }
 
-    private Uni<Response> replay(SqlConnection tx, TenantId tenant, String endpoint, String key, String hash) {
+    private Uni<Reply> replay(SqlConnection tx, TenantId tenant, String endpoint, String key, String hash) {
         return tx.preparedQuery("SELECT request_hash, status, location, body FROM api.idempotency_keys "
                         + "WHERE tenant_id = $1 AND endpoint = $2 AND idempotency_key = $3")
                 .execute(Tuple.of(tenant.value(), endpoint, key))
@@ -94,16 +112,16 @@ public class Idempotency {
                         throw new RejectedProblem(HEADER + " was used before with another request",
                                 List.of(new Problem.FieldError(HEADER, "was used before with another request")));
                     }
-                    Response.ResponseBuilder replayed = Response.status(row.getInteger("status"))
-                            .type(MediaType.APPLICATION_JSON).entity(row.getString("body")).header(REPLAYED, "true");
-                    String location = row.getString("location");
-                    return (location == null ? replayed : replayed.location(URI.create(location))).build();
+                    return new Reply(row.getInteger("status"), row.getString("location"), null, row.getString("body"), true);
                 });
     }
 
-    private Response response(Outcome outcome) {
-        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
-        return (outcome.location() == null ? builder : builder.location(URI.create(outcome.location()))).build();
+    /** The response of a reply; on the request's context (a relative Location is resolved against the request). */
+    public Response response(Reply reply) {
+        Response.ResponseBuilder builder = reply.replayed()
+                ? Response.status(reply.status()).type(MediaType.APPLICATION_JSON).entity(reply.storedBody()).header(REPLAYED, "true")
+                : Response.status(reply.status()).entity(reply.entity());
+        return (reply.location() == null ? builder : builder.location(URI.create(reply.location()))).build();
     }
 
     private String write(Object entity) {

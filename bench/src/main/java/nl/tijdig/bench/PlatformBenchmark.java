@@ -136,6 +136,7 @@ public final class PlatformBenchmark {
         }
         Tenant main = tenants.get(0);
         OUT.println("10 tenants with 20 debtors each; every debtor's share of the invoices skewed (Zipf, s = 1)");
+        statements("set-up", 0); // from here on
 
         List<String> rows = new ArrayList<>();
         List<Issued> all = Collections.synchronizedList(new ArrayList<>());
@@ -164,6 +165,8 @@ public final class PlatformBenchmark {
         endToEnd(ofBig);
         OUT.printf(Locale.ROOT, "a debtor with %,d open invoices%n", ofBig.size());
 
+        List<String> profile = new ArrayList<>(statements("intake (single and batch, and the large debtor)", 15));
+
         List<Issued> payable = new ArrayList<>(all.stream().filter(i -> i.tenant() == main).toList());
         Collections.shuffle(payable, random);
         List<Issued> payableBig = new ArrayList<>(ofBig);
@@ -184,7 +187,10 @@ public final class PlatformBenchmark {
                     latency.large().percentile(99)));
         }
 
+        profile.addAll(statements("payments", 15));
         Map<String, double[]> cpuAfter = cpu();
+        OUT.println();
+        profile.forEach(OUT::println);
         OUT.println();
         OUT.println("| figure | what | invoices | rate | p50 | p99 | end to end |");
         OUT.println("|---|---|---|---|---|---|---|");
@@ -392,6 +398,32 @@ public final class PlatformBenchmark {
                 f.get();
             }
         }
+    }
+
+    /**
+     * The statements that took the most time in PostgreSQL since the last call (pg_stat_statements, which the
+     * durable PostgreSQL of {@code ./tijdig} loads): where the database's share of the CPU goes.
+     */
+    private List<String> statements(String phase, int top) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = connect("postgres"); var s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rs = s.executeQuery("SELECT d.datname, p.calls, p.total_exec_time, p.mean_exec_time, p.rows, "
+                    + "regexp_replace(p.query, '\\s+', ' ', 'g') FROM pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid "
+                    + "WHERE d.datname NOT IN ('postgres', 'keycloak') ORDER BY p.total_exec_time DESC LIMIT " + top)) {
+                lines.add("statements by time in PostgreSQL, " + phase + ":");
+                lines.add("| database | calls | total ms | mean ms | rows | statement |");
+                lines.add("|---|---:|---:|---:|---:|---|");
+                while (rs.next()) {
+                    String query = rs.getString(6);
+                    lines.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.3f | %,d | `%s` |", rs.getString(1),
+                            rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5),
+                            query.length() > 140 ? query.substring(0, 140) + "…" : query));
+                }
+            }
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+        return lines;
     }
 
     private Connection connect(String database) throws SQLException {

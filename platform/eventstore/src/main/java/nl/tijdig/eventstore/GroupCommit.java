@@ -116,11 +116,9 @@ public final class GroupCommit {
                     if (group.size() == 1) {
                         return group.get(0).alone(tx);
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Unit<?> unit : group) {
-                        chain = chain.chain(() -> unit.inSavepoint(tx));
-                    }
-                    return chain;
+                    return io.smallrye.mutiny.Multi.createFrom().iterable(group)
+                            .onItem().transformToUniAndConcatenate(unit -> unit.inSavepoint(tx).replaceWith(Boolean.TRUE))
+                            .collect().last().replaceWithVoid();
                 });
             } catch (RuntimeException e) {
                 transaction = Uni.createFrom().failure(e);

@@ -202,9 +202,8 @@ public final class EventConsumer extends BackgroundWorker {
             return;
         }
         try {
-            long ran = pool.withTransaction(tx -> io.smallrye.mutiny.Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(e -> inbox.handleOnce(tx, name, e.envelope(), handler))
-                            .filter(Boolean::booleanValue).collect().with(java.util.stream.Collectors.counting()))
+            List<EventEnvelope> envelopes = events.stream().map(Received::envelope).toList();
+            long ran = pool.withTransaction(tx -> inbox.handleAllOnce(tx, name, envelopes, handler))
                     .await().atMost(DB_TIMEOUT);
             handled.addAndGet(ran);
         } catch (RuntimeException batchFailure) {

@@ -24,7 +24,12 @@ public final class PostgresSupervisorMain {
         int port = Integer.parseInt(args[1]);
         boolean durable = args.length < 3 || "durable".equals(args[2]);
         String writeThrough = durable ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (durable) {
+            // where data is kept (./tijdig, the benchmarks) the operator can see what the statements cost
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)

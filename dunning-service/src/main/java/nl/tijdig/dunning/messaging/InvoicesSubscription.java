@@ -46,7 +46,46 @@ public class InvoicesSubscription implements EventSubscription {
 
     @Override
     public EventHandler handler() {
-        return (tx, event) -> switch (event.data()) {
+        return new EventHandler() {
+            @Override
+            public Uni<Void> handle(io.vertx.mutiny.sqlclient.SqlConnection tx, nl.tijdig.events.EventEnvelope event) {
+                return one(tx, event);
+            }
+
+            /** Runs of issued invoices open their cases together; everything else one by one, in order. */
+            @Override
+            public Uni<Void> handleAll(io.vertx.mutiny.sqlclient.SqlConnection tx, java.util.List<nl.tijdig.events.EventEnvelope> events) {
+                java.util.List<Object> runs = new java.util.ArrayList<>();
+                java.util.List<InvoiceIssued> issued = new java.util.ArrayList<>();
+                for (nl.tijdig.events.EventEnvelope event : events) {
+                    if (event.data() instanceof InvoiceIssued invoice) {
+                        issued.add(invoice);
+                        continue;
+                    }
+                    if (!issued.isEmpty()) {
+                        runs.add(java.util.List.copyOf(issued));
+                        issued.clear();
+                    }
+                    runs.add(event);
+                }
+                if (!issued.isEmpty()) {
+                    runs.add(java.util.List.copyOf(issued));
+                }
+                return io.smallrye.mutiny.Multi.createFrom().iterable(runs)
+                        .onItem().transformToUniAndConcatenate(run -> (run instanceof nl.tijdig.events.EventEnvelope event
+                                ? one(tx, event) : cases.openedAll(tx, issuedRun(run))).replaceWith(Boolean.TRUE))
+                        .collect().last().replaceWithVoid();
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<InvoiceIssued> issuedRun(Object run) {
+        return (java.util.List<InvoiceIssued>) run;
+    }
+
+    private Uni<Void> one(io.vertx.mutiny.sqlclient.SqlConnection tx, nl.tijdig.events.EventEnvelope event) {
+        return switch (event.data()) {
             case InvoiceIssued issued -> cases.opened(tx, issued);
             case InvoiceCredited credited -> cases.get(tx, credited.tenantId(), credited.invoiceId().value())
                     .flatMap(found -> found.isEmpty() ? Uni.createFrom().voidItem()

@@ -3,6 +3,7 @@ package nl.tijdig.dunning.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.tijdig.dunning.domain.DunningCase;
+import nl.tijdig.dunning.domain.DunningPolicy;
 import nl.tijdig.dunning.domain.Letter;
 import nl.tijdig.dunning.domain.Prescription;
 import nl.tijdig.dunning.domain.Publications;
@@ -90,33 +92,90 @@ public class CaseStore {
      * its stream starts with the internal event {@code dunning-case.Opened} holding the opening state.
      */
     public Uni<Void> opened(SqlConnection tx, InvoiceIssued invoice) {
-        return policies.current(tx, invoice.tenantId(), invoice.debtor().segment()).flatMap(policy -> {
-            DunningCase.State state = DunningCase.State.opened(invoice.invoiceId(), policy, invoice.dueDate(),
+        return openedAll(tx, List.of(invoice));
+    }
+
+    private static final String INSERT_CASE = "INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, "
+            + "segment, status, currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
+            + "stream_version, due_date, vat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14, "
+            + "1, $15, $16) ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id";
+
+    private static final String UPSERT_DEBTOR = "INSERT INTO dunning_debtors (tenant_id, debtor_id, next_action_on) "
+            + "VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) DO UPDATE SET next_action_on = "
+            + "least(dunning_debtors.next_action_on, EXCLUDED.next_action_on)";
+
+    /** A tenant's policy for a segment, as a batch looks it up once. */
+    private record PolicyKey(TenantId tenant, Segment segment) {
+    }
+
+    /**
+     * Opens the cases of a batch of newly issued invoices, in order, in a few statements whatever their number: each
+     * tenant's policy per segment read once, the cases inserted in one batch, their opening events appended with one
+     * {@code appendAll} per tenant, and each debtor's next day moved once. An invoice whose case exists changes nothing.
+     */
+    public Uni<Void> openedAll(SqlConnection tx, List<InvoiceIssued> invoices) {
+        if (invoices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<PolicyKey, DunningPolicy> current = new java.util.HashMap<>();
+        java.util.Set<PolicyKey> keys = new java.util.LinkedHashSet<>();
+        invoices.forEach(i -> keys.add(new PolicyKey(i.tenantId(), i.debtor().segment())));
+        return io.smallrye.mutiny.Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(key -> policies.current(tx, key.tenant(), key.segment())
+                        .invoke(policy -> current.put(key, policy)))
+                .collect().last()
+                .chain(() -> insertCases(tx, invoices, current));
+    }
+
+    private Uni<Void> insertCases(SqlConnection tx, List<InvoiceIssued> invoices, Map<PolicyKey, DunningPolicy> current) {
+        List<Tuple> rows = new ArrayList<>(invoices.size());
+        List<DunningCase.State> states = new ArrayList<>(invoices.size());
+        for (InvoiceIssued invoice : invoices) {
+            DunningCase.State state = DunningCase.State.opened(invoice.invoiceId(),
+                    current.get(new PolicyKey(invoice.tenantId(), invoice.debtor().segment())), invoice.dueDate(),
                     invoice.totalInclVat());
-            LocalDate next = DunningCase.nextActionOn(state).orElse(null);
-            return tx.preparedQuery("INSERT INTO dunning_cases (tenant_id, case_id, debtor_id, invoice_number, segment, status, "
-                            + "currency, open, state, next_action_on, issue_date, principal, payment_reference, prescribes_on, "
-                            + "stream_version, due_date, vat) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14, "
-                            + "1, $15, $16) "
-                            + "ON CONFLICT (tenant_id, case_id) DO NOTHING RETURNING case_id")
-                    .execute(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
-                            invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
-                            state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
-                            Projections.text(state), next, invoice.issueDate(), invoice.totalInclVat().amount(),
-                            invoice.paymentReference(),
-                            Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate(),
-                            invoice.vatTotal().amount())))
-                    .flatMap(inserted -> inserted.size() == 0 ? Uni.createFrom().voidItem()
-                            : store.append(tx, invoice.tenantId(), new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
-                                    List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state),
-                                            clock.instant())))
-                                    .chain(() -> tx.preparedQuery("INSERT INTO dunning_debtors (tenant_id, debtor_id, "
-                                                    + "next_action_on) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, debtor_id) "
-                                                    + "DO UPDATE SET next_action_on = least(dunning_debtors.next_action_on, "
-                                                    + "EXCLUDED.next_action_on)")
-                                            .execute(Tuple.of(invoice.tenantId().value(), invoice.debtor().debtorId().value(),
-                                                    next)))
-                                    .replaceWithVoid());
+            states.add(state);
+            rows.add(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
+                    invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
+                    state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
+                    Projections.text(state), DunningCase.nextActionOn(state).orElse(null), invoice.issueDate(),
+                    invoice.totalInclVat().amount(), invoice.paymentReference(),
+                    Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate(),
+                    invoice.vatTotal().amount())));
+        }
+        return tx.preparedQuery(INSERT_CASE).executeBatch(rows).flatMap(inserted -> {
+            // one result per row, in order: a case that existed returns nothing and is left as it was
+            Map<TenantId, List<EventStore.StreamAppend>> appends = new LinkedHashMap<>();
+            Map<DebtorKey, LocalDate> earliest = new java.util.TreeMap<>(java.util.Comparator
+                    .comparing((DebtorKey k) -> k.tenant().value()).thenComparing(k -> k.debtor().value()));
+            RowSet<Row> result = inserted;
+            for (int i = 0; i < invoices.size() && result != null; i++, result = result.next()) {
+                if (result.size() == 0) {
+                    continue;
+                }
+                InvoiceIssued invoice = invoices.get(i);
+                DunningCase.State state = states.get(i);
+                appends.computeIfAbsent(invoice.tenantId(), t -> new ArrayList<>()).add(new EventStore.StreamAppend(
+                        new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
+                        List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state), clock.instant()))));
+                DebtorKey debtor = new DebtorKey(invoice.tenantId(), invoice.debtor().debtorId());
+                LocalDate next = DunningCase.nextActionOn(state).orElse(null);
+                if (next != null) {
+                    earliest.merge(debtor, next, (a, b) -> a.isBefore(b) ? a : b);
+                } else {
+                    earliest.putIfAbsent(debtor, null);
+                }
+            }
+            if (appends.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<Tuple> debtors = new ArrayList<>();
+            earliest.forEach((debtor, next) -> debtors.add(Tuple.of(debtor.tenant().value(), debtor.debtor().value(), next)));
+            return io.smallrye.mutiny.Multi.createFrom().iterable(appends.entrySet())
+                    .onItem().transformToUniAndConcatenate(entry -> store.appendAll(tx, entry.getKey(), entry.getValue()))
+                    .collect().last()
+                    .chain(() -> tx.preparedQuery(UPSERT_DEBTOR).executeBatch(debtors))
+                    .replaceWithVoid();
         });
     }
 

@@ -21,6 +21,7 @@ import nl.tijdig.events.Allocation;
 import nl.tijdig.events.CloudEventsKafka;
 import nl.tijdig.events.DebtorSnapshot;
 import nl.tijdig.events.EventEnvelope;
+import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
 import nl.tijdig.events.PaymentReceived;
 import nl.tijdig.events.PaymentReversed;
@@ -94,6 +95,60 @@ class CaseApiTest {
                 "MD06", List.of(new Allocation(invoice, Money.eur("100.00"), Money.eur("100.00"))), Instant.now()));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.value()).then()
                 .body("state.status", is("OPEN")).body("state.open.amount", is("100.00")));
+    }
+
+    @Test
+    @TestSecurity(user = "clerk", roles = "collector", attributes = @SecurityAttribute(key = "tenant_id", value = "0193a6f2-0000-7000-8000-0000000000f5"))
+    void a_burst_of_issued_invoices_opens_every_case_once_and_an_event_after_one_in_the_burst_applies_to_it() {
+        // given 40 invoices of one debtor and 10 of others, one invoice issued twice (published again with another
+        // event id), and one credited in full right after it was issued, all sent at once (one batch for the consumer)
+        TenantId tenant = TenantId.of("0193a6f2-0000-7000-8000-0000000000f5");
+        DebtorId many = new DebtorId(UUID.randomUUID());
+        List<InvoiceIssued> invoices = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            DebtorId debtor = i < 40 ? many : new DebtorId(UUID.randomUUID());
+            invoices.add(new InvoiceIssued(tenant, new InvoiceId(UUID.randomUUID()), "B-" + i, new DebtorSnapshot(debtor,
+                    "Debiteur " + i, Segment.B2B, "nl"), LocalDate.of(2026, 11, 18), LocalDate.of(2026, 12, 2).plusDays(i),
+                    Money.eur("100.00"), Money.eur("21.00"), Money.eur("121.00"), null, Instant.now()));
+        }
+        InvoiceIssued credited = invoices.get(7);
+        List<PublicEvent> burst = new java.util.ArrayList<>(invoices);
+        burst.add(8, new InvoiceCredited(tenant, credited.invoiceId(), new InvoiceId(UUID.randomUUID()), "CN-1",
+                Money.eur("121.00"), Money.eur("21.00"), LocalDate.of(2026, 11, 20), "dubbel", Instant.now()));
+        burst.add(invoices.get(3));
+
+        // when they arrive together
+        publishAll(burst);
+
+        // then every case is open once, from its own invoice, and the credited one is closed
+        for (InvoiceIssued invoice : invoices) {
+            await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + invoice.invoiceId().value()).then().statusCode(200)
+                    .body("invoiceNumber", is(invoice.invoiceNumber())));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/cases/" + credited.invoiceId().value()).then()
+                .body("state.status", is("CLOSED")).body("state.closedReason", is("CREDITED")));
+        List<String> twice = given().when().get("/cases/" + invoices.get(3).invoiceId().value() + "/timeline").then().statusCode(200)
+                .extract().jsonPath().getList("what", String.class);
+        org.assertj.core.api.Assertions.assertThat(twice.stream().filter(what -> what.startsWith("Case opened"))).hasSize(1);
+        given().when().get("/cases/" + invoices.get(12).invoiceId().value()).then()
+                .body("state.status", is("OPEN")).body("nextActionOn", org.hamcrest.Matchers.notNullValue());
+    }
+
+    /** Sends the events in one go, so that the consumer reads them in one poll. */
+    static void publishAll(List<? extends PublicEvent> events) {
+        try (Producer<String, byte[]> producer = OutboxRelay.producer(KafkaResource.broker().bootstrapServers(),
+                "stand-in", Map.of())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (PublicEvent event : events) {
+                sent.add(producer.send(CloudEventsKafka.toProducerRecord(CloudEventsKafka.standard().encode(
+                        EventEnvelope.of(UUID.randomUUID(), event, 1, TraceContext.NONE)))));
+            }
+            for (var one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

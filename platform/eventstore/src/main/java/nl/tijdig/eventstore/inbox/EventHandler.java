@@ -13,4 +13,16 @@ import nl.tijdig.events.EventEnvelope;
 public interface EventHandler {
 
     Uni<Void> handle(SqlConnection tx, EventEnvelope event);
+
+    /**
+     * Handles a batch of new events in order, in one transaction. By default one by one; a handler that can do
+     * the work of many events in a few statements (opening a case per issued invoice) overrides it, keeping the
+     * order of events that concern the same thing.
+     */
+    default Uni<Void> handleAll(SqlConnection tx, java.util.List<EventEnvelope> events) {
+        return io.smallrye.mutiny.Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> Uni.createFrom().deferred(() -> handle(tx, event))
+                        .replaceWith(Boolean.TRUE))
+                .collect().last().replaceWithVoid();
+    }
 }

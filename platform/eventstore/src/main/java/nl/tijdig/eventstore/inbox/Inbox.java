@@ -60,10 +60,8 @@ public final class Inbox {
                             toHandle.add(event);
                         }
                     }
-                    return io.smallrye.mutiny.Multi.createFrom().iterable(toHandle)
-                            .onItem().transformToUniAndConcatenate(event -> Uni.createFrom()
-                                    .deferred(() -> handler.handle(tx, event)).replaceWith(Boolean.TRUE))
-                            .collect().with(java.util.stream.Collectors.counting());
+                    return toHandle.isEmpty() ? Uni.createFrom().item(0L)
+                            : Uni.createFrom().deferred(() -> handler.handleAll(tx, toHandle)).replaceWith((long) toHandle.size());
                 });
     }
 }

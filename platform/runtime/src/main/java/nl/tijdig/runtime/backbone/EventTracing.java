@@ -8,9 +8,12 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.tijdig.events.EventEnvelope;
 import nl.tijdig.events.TraceContext;
 import nl.tijdig.eventstore.inbox.EventHandler;
 
@@ -55,33 +58,64 @@ public final class EventTracing {
         return new TraceContext(headers.get("traceparent"), headers.get("tracestate"));
     }
 
-    /** {@code handler} run in a CONSUMER span whose parent is the trace the event carries. */
+    /**
+     * {@code handler} run in a CONSUMER span whose parent is the trace the event carries; a batch of events that the
+     * handler does together runs in one span linked to each event's trace.
+     */
     public static EventHandler consuming(Tracer tracer, String consumer, EventHandler handler) {
-        return (tx, event) -> {
-            Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);
-            Span span = tracer.spanBuilder(consumer + " process " + event.type().type())
-                    .setParent(parent)
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.destination.name", event.type().topic())
-                    .setAttribute("messaging.consumer.group.name", consumer)
-                    .setAttribute("messaging.message.id", event.id().toString())
-                    .setAttribute("cloudevents.event_type", event.type().type())
-                    .startSpan();
-            try (Scope scope = span.makeCurrent()) {
-                return handler.handle(tx, event)
-                        .onFailure().invoke(failure -> {
-                            span.recordException(failure);
-                            span.setStatus(StatusCode.ERROR);
-                        })
-                        .onTermination().invoke(span::end);
-            } catch (RuntimeException e) {
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR);
-                span.end();
-                throw e;
+        return new EventHandler() {
+            @Override
+            public Uni<Void> handle(SqlConnection tx, EventEnvelope event) {
+                Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);
+                Span span = tracer.spanBuilder(consumer + " process " + event.type().type())
+                        .setParent(parent)
+                        .setSpanKind(SpanKind.CONSUMER)
+                        .setAttribute("messaging.system", "kafka")
+                        .setAttribute("messaging.operation.type", "process")
+                        .setAttribute("messaging.destination.name", event.type().topic())
+                        .setAttribute("messaging.consumer.group.name", consumer)
+                        .setAttribute("messaging.message.id", event.id().toString())
+                        .setAttribute("cloudevents.event_type", event.type().type())
+                        .startSpan();
+                return within(span, () -> handler.handle(tx, event));
+            }
+
+            @Override
+            public Uni<Void> handleAll(SqlConnection tx, List<EventEnvelope> events) {
+                if (events.size() == 1) {
+                    return handle(tx, events.get(0));
+                }
+                var builder = tracer.spanBuilder(consumer + " process")
+                        .setNoParent()
+                        .setSpanKind(SpanKind.CONSUMER)
+                        .setAttribute("messaging.system", "kafka")
+                        .setAttribute("messaging.operation.type", "process")
+                        .setAttribute("messaging.consumer.group.name", consumer)
+                        .setAttribute("messaging.batch.message_count", (long) events.size());
+                for (EventEnvelope event : events) {
+                    var linked = Span.fromContext(W3C.extract(Context.root(), event.trace(), FROM_EVENT)).getSpanContext();
+                    if (linked.isValid()) {
+                        builder.addLink(linked);
+                    }
+                }
+                return within(builder.startSpan(), () -> handler.handleAll(tx, events));
             }
         };
+    }
+
+    private static Uni<Void> within(Span span, java.util.function.Supplier<Uni<Void>> work) {
+        try (Scope scope = span.makeCurrent()) {
+            return work.get()
+                    .onFailure().invoke(failure -> {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR);
+                    })
+                    .onTermination().invoke(span::end);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            span.end();
+            throw e;
+        }
     }
 }

@@ -69,4 +69,39 @@ class EventTracingTest {
         assertThat(exported.getFinishedSpanItems()).singleElement()
                 .satisfies(s -> assertThat(s.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR));
     }
+
+    @Test
+    void given_a_handler_that_batches_when_it_handles_events_together_then_the_wrapper_keeps_the_batch_in_one_span_linked_to_each_trace() {
+        // given two events of two traces and a handler that does a batch in one go
+        EventEnvelope first = EventEnvelope.of(UUID.randomUUID(), EventExamples.event(InvoiceIssued.class), 1,
+                new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null));
+        EventEnvelope second = EventEnvelope.of(UUID.randomUUID(), EventExamples.event(InvoiceIssued.class), 1,
+                new TraceContext("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null));
+        java.util.List<Integer> batches = new java.util.ArrayList<>();
+        nl.tijdig.eventstore.inbox.EventHandler batching = new nl.tijdig.eventstore.inbox.EventHandler() {
+            @Override
+            public Uni<Void> handle(io.vertx.mutiny.sqlclient.SqlConnection tx, EventEnvelope event) {
+                batches.add(1);
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<Void> handleAll(io.vertx.mutiny.sqlclient.SqlConnection tx, java.util.List<EventEnvelope> events) {
+                batches.add(events.size());
+                return Uni.createFrom().voidItem();
+            }
+        };
+
+        // when the traced wrapper is given both at once
+        EventTracing.consuming(tracer, "dunning-service.invoices", batching).handleAll(null, java.util.List.of(first, second))
+                .await().indefinitely();
+
+        // then the handler got them as one batch, in one CONSUMER span that links both producers' spans
+        assertThat(batches).containsExactly(2);
+        SpanData span = exported.getFinishedSpanItems().get(0);
+        assertThat(exported.getFinishedSpanItems()).hasSize(1);
+        assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(span.getLinks()).extracting(link -> link.getSpanContext().getSpanId())
+                .containsExactly("00f067aa0ba902b7", "b7ad6b7169203331");
+    }
 }

@@ -1,8 +1,12 @@
 package nl.tijdig.dunning.messaging;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import nl.tijdig.dunning.domain.DunningCase;
 import nl.tijdig.dunning.store.CaseStore;
@@ -11,6 +15,7 @@ import nl.tijdig.events.BoundedContext;
 import nl.tijdig.events.CreditorProfileUpdated;
 import nl.tijdig.events.DebtorRegistered;
 import nl.tijdig.events.DebtorUpdated;
+import nl.tijdig.events.EventEnvelope;
 import nl.tijdig.events.InvoiceCancelled;
 import nl.tijdig.events.InvoiceCredited;
 import nl.tijdig.events.InvoiceIssued;
@@ -48,43 +53,42 @@ public class InvoicesSubscription implements EventSubscription {
     public EventHandler handler() {
         return new EventHandler() {
             @Override
-            public Uni<Void> handle(io.vertx.mutiny.sqlclient.SqlConnection tx, nl.tijdig.events.EventEnvelope event) {
+            public Uni<Void> handle(SqlConnection tx, EventEnvelope event) {
                 return one(tx, event);
             }
 
             /** Runs of issued invoices open their cases together; everything else one by one, in order. */
             @Override
-            public Uni<Void> handleAll(io.vertx.mutiny.sqlclient.SqlConnection tx, java.util.List<nl.tijdig.events.EventEnvelope> events) {
-                java.util.List<Object> runs = new java.util.ArrayList<>();
-                java.util.List<InvoiceIssued> issued = new java.util.ArrayList<>();
-                for (nl.tijdig.events.EventEnvelope event : events) {
+            public Uni<Void> handleAll(SqlConnection tx, List<EventEnvelope> events) {
+                List<Run> runs = new ArrayList<>();
+                List<InvoiceIssued> issued = new ArrayList<>();
+                for (EventEnvelope event : events) {
                     if (event.data() instanceof InvoiceIssued invoice) {
                         issued.add(invoice);
                         continue;
                     }
                     if (!issued.isEmpty()) {
-                        runs.add(java.util.List.copyOf(issued));
+                        runs.add(new Run(List.copyOf(issued), null));
                         issued.clear();
                     }
-                    runs.add(event);
+                    runs.add(new Run(List.of(), event));
                 }
                 if (!issued.isEmpty()) {
-                    runs.add(java.util.List.copyOf(issued));
+                    runs.add(new Run(List.copyOf(issued), null));
                 }
-                return io.smallrye.mutiny.Multi.createFrom().iterable(runs)
-                        .onItem().transformToUniAndConcatenate(run -> (run instanceof nl.tijdig.events.EventEnvelope event
-                                ? one(tx, event) : cases.openedAll(tx, issuedRun(run))).replaceWith(Boolean.TRUE))
+                return Multi.createFrom().iterable(runs)
+                        .onItem().transformToUniAndConcatenate(run -> (run.other() != null ? one(tx, run.other())
+                                : cases.openedAll(tx, run.issued())).replaceWith(Boolean.TRUE))
                         .collect().last().replaceWithVoid();
             }
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.List<InvoiceIssued> issuedRun(Object run) {
-        return (java.util.List<InvoiceIssued>) run;
+    /** Consecutive issued invoices of a batch, or one other event. */
+    private record Run(List<InvoiceIssued> issued, EventEnvelope other) {
     }
 
-    private Uni<Void> one(io.vertx.mutiny.sqlclient.SqlConnection tx, nl.tijdig.events.EventEnvelope event) {
+    private Uni<Void> one(SqlConnection tx, EventEnvelope event) {
         return switch (event.data()) {
             case InvoiceIssued issued -> cases.opened(tx, issued);
             case InvoiceCredited credited -> cases.get(tx, credited.tenantId(), credited.invoiceId().value())

@@ -130,15 +130,17 @@ public class CaseStore {
     private Uni<Void> insertCases(SqlConnection tx, List<InvoiceIssued> invoices, Map<PolicyKey, DunningPolicy> current) {
         List<Tuple> rows = new ArrayList<>(invoices.size());
         List<DunningCase.State> states = new ArrayList<>(invoices.size());
+        List<LocalDate> nextDays = new ArrayList<>(invoices.size());
         for (InvoiceIssued invoice : invoices) {
             DunningCase.State state = DunningCase.State.opened(invoice.invoiceId(),
                     current.get(new PolicyKey(invoice.tenantId(), invoice.debtor().segment())), invoice.dueDate(),
                     invoice.totalInclVat());
             states.add(state);
+            nextDays.add(DunningCase.nextActionOn(state).orElse(null));
             rows.add(Tuple.tuple(Arrays.asList(invoice.tenantId().value(), invoice.invoiceId().value(),
                     invoice.debtor().debtorId().value(), invoice.invoiceNumber(), invoice.debtor().segment().name(),
                     state.status().name(), state.open().currency().getCurrencyCode(), state.open().amount(),
-                    Projections.text(state), DunningCase.nextActionOn(state).orElse(null), invoice.issueDate(),
+                    Projections.text(state), nextDays.get(nextDays.size() - 1), invoice.issueDate(),
                     invoice.totalInclVat().amount(), invoice.paymentReference(),
                     Prescription.of(invoice.debtor().segment(), state).prescribesOn(), invoice.dueDate(),
                     invoice.vatTotal().amount())));
@@ -159,7 +161,7 @@ public class CaseStore {
                         new StreamRef(invoice.invoiceId().value(), STREAM_TYPE), 0,
                         List.of(NewEvent.internal(ids.next(), OPENED, EventJson.mapper().valueToTree(state), clock.instant()))));
                 DebtorKey debtor = new DebtorKey(invoice.tenantId(), invoice.debtor().debtorId());
-                LocalDate next = DunningCase.nextActionOn(state).orElse(null);
+                LocalDate next = nextDays.get(i);
                 if (next != null) {
                     earliest.merge(debtor, next, (a, b) -> a.isBefore(b) ? a : b);
                 } else {

@@ -89,6 +89,7 @@ public final class DunningDailyRunBenchmark {
         boolean tunedPostgres = true;
         int workers = 2;
         List<String> serviceJvm = new ArrayList<>();
+        Path jfr = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
@@ -98,13 +99,15 @@ public final class DunningDailyRunBenchmark {
                 case "--postgres-defaults" -> tunedPostgres = false;
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
                 case "--service-jvm" -> serviceJvm.addAll(List.of(args[++i].split(" ")));
+                case "--jfr" -> jfr = Path.of(args[++i]).toAbsolutePath();
                 case "--smoke" -> {
                     smoke = true;
                     cases = 2_000;
                     template = 400;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (use --cases N, --template T, --batch B, --workers W, --heap H, --service-jvm OPTIONS, --postgres-defaults, "
+                        + " (use --cases N, --template T, --batch B, --workers W, --heap H, --service-jvm OPTIONS, --jfr FILE, "
+                        + "--postgres-defaults, "
                         + "--smoke)");
             }
         }
@@ -139,6 +142,9 @@ public final class DunningDailyRunBenchmark {
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseParallelGC"));
             List<String> measured = new ArrayList<>(jvm);
             measured.addAll(serviceJvm);
+            if (jfr != null) {
+                measured.add("-XX:StartFlightRecording=name=run,settings=profile");
+            }
 
             LocalDate today = BusinessTime.today(java.time.Clock.systemUTC());
             long setUp = System.nanoTime();
@@ -163,6 +169,7 @@ public final class DunningDailyRunBenchmark {
                     shape.getLong("debtors"), shape.getInteger("state_bytes"), shape.getLong("due"), shape.getLong("due_debtors"));
 
             long offsetsBefore = endOffsets(broker);
+            StatementProfile.reset(postgres.jdbcUrl("postgres"));
             Map<String, String> running = new LinkedHashMap<>(properties);
             running.put("tijdig.dunning.scheduler.enabled", "true");
             running.put("tijdig.dunning.scheduler.every", "1s");
@@ -174,6 +181,9 @@ public final class DunningDailyRunBenchmark {
                 Instant finished = run.getOffsetDateTime("finished_at").toInstant();
                 Instant drained = awaitOutboxEmpty(pool);
                 double[] cpu = cpuSeconds(parts);
+                if (jfr != null) {
+                    dumpFlightRecording(service, jfr);
+                }
                 Map<String, Long> published = new LinkedHashMap<>();
                 pool.preparedQuery("SELECT event_type, count(*) AS n FROM eventstore.events WHERE recorded_at >= $1 "
                                 + "AND event_type LIKE 'nl.tijdig.%' GROUP BY event_type ORDER BY event_type")
@@ -195,6 +205,8 @@ public final class DunningDailyRunBenchmark {
                         cpu[2] - cpuAtStart[2], 1000 * (cpu[0] + cpu[1] + cpu[2] - cpuAtStart[0] - cpuAtStart[1] - cpuAtStart[2])
                                 / shape.getLong("due"));
                 System.out.println();
+                StatementProfile.take(postgres.jdbcUrl("postgres"), "the run", 12).forEach(System.out::println);
+                System.out.println();
                 System.out.println("| open cases | due cases | debtors dunned | letters | phone tasks | events on Kafka | run | end to end | due cases/s |");
                 System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
                 System.out.printf(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %,d | %.1f s | %.1f s | %,.0f |%n",
@@ -204,6 +216,21 @@ public final class DunningDailyRunBenchmark {
             pool.closeAndAwait();
         } finally {
             vertx.closeAndAwait();
+        }
+    }
+
+    /** Writes the service's flight recording (where its CPU went during the run) to {@code file}, with jcmd. */
+    private static void dumpFlightRecording(ServiceProcess service, Path file) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (ProcessHandle process : service.serverProcesses()) {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "JFR.dump", "name=run",
+                    "filename=" + file).redirectErrorStream(true).start();
+            String out = new String(dump.getInputStream().readAllBytes());
+            if (dump.waitFor() == 0 && Files.exists(file) && Files.size(file) > 0) {
+                System.out.println("Flight recording of the service: " + file + " (jfr view hot-methods " + file + ")");
+                return;
+            }
+            System.out.println("jcmd " + process.pid() + ": " + out.strip());
         }
     }
 

@@ -60,8 +60,14 @@ public final class PlatformBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrintStream OUT = System.out;
 
+    /** The services that run as more than one replica with {@code --replicas N}. */
+    static final List<String> REPLICATED = List.of("invoice-service", "payment-service", "dunning-service");
+
     private final Platform platform;
     private final Target target;
+    /** Per service, the URLs of its replicas, taken in turn. */
+    private final Map<String, List<String>> urls = new LinkedHashMap<>();
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Random random = new Random(42);
@@ -78,6 +84,11 @@ public final class PlatformBenchmark {
     private PlatformBenchmark(Platform platform) {
         this.platform = platform;
         this.target = Target.of(platform);
+        for (String service : Settings.SERVICES.keySet()) {
+            List<String> all = new ArrayList<>(List.of(platform.url(service)));
+            platform.replicas(service).forEach(replica -> all.add(replica.url()));
+            urls.put(service, all);
+        }
         this.today = target.today(); // asked once: the clock does not move during the run
     }
 
@@ -88,6 +99,7 @@ public final class PlatformBenchmark {
         int large = 10000;
         int payments = 2000;
         List<Integer> rates = List.of(50, 200, 500);
+        int replicas = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -96,8 +108,11 @@ public final class PlatformBenchmark {
                 case "--large-debtor" -> large = Integer.parseInt(args[++i]);
                 case "--payments" -> payments = Integer.parseInt(args[++i]);
                 case "--rates" -> rates = java.util.Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--service-jvm" -> System.setProperty("tijdig.service.jvm", args[++i]);
+                case "--replicas" -> replicas = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --invoices N, --batch-invoices N, --large-debtor N, --payments N, --rates 50,200,500, --smoke)");
+                        + " (use --invoices N, --batch-invoices N, --large-debtor N, --payments N, --rates 50,200,500, "
+                        + "--service-jvm \"OPTIONS\", --replicas N, --smoke)");
             }
         }
         if (smoke) {
@@ -115,8 +130,17 @@ public final class PlatformBenchmark {
         Settings settings = new Settings(root, data, ports, Map.of("tijdig.api.rate-limit.enabled", "false",
                 "tijdig.dunning.scheduler.enabled", "false"), true);
         Instant started = Instant.now();
+        OUT.println("Services' JVM options: " + String.join(" ", Settings.serviceJvm()));
         try (Platform platform = Platform.start(settings, new Progress(OUT, Duration.ofSeconds(30)))) {
             OUT.printf(Locale.ROOT, "platform started in %d s (PostgreSQL fsync on)%n", Duration.between(started, Instant.now()).toSeconds());
+            for (int r = 2; r <= replicas; r++) {
+                for (String service : REPLICATED) {
+                    platform.startReplica(service, Ports.free());
+                }
+            }
+            if (replicas > 1) {
+                OUT.printf("%d replicas each of %s; requests go to them in turn%n", replicas, String.join(", ", REPLICATED));
+            }
             new PlatformBenchmark(platform).run(single, batch, large, payments, rates);
         }
     }
@@ -204,9 +228,12 @@ public final class PlatformBenchmark {
         }
 
         profile.addAll(statements("payments", 15));
+        List<String> consistency = consistency(every);
         Map<String, double[]> cpuAfter = cpu();
         OUT.println();
         profile.forEach(OUT::println);
+        OUT.println();
+        consistency.forEach(OUT::println);
         OUT.println();
         OUT.println("| figure | what | invoices | rate | p50 | p99 | end to end |");
         OUT.println("|---|---|---|---|---|---|---|");
@@ -221,6 +248,47 @@ public final class PlatformBenchmark {
             OUT.printf(Locale.ROOT, "| %s | %.1f | %.2f | %s |%n", name, seconds, seconds * 1000 / Math.max(1, total),
                     after[1] > 0 ? String.format(Locale.ROOT, "%.0f MB", after[1] / 1024 / 1024) : "");
         });
+        if (Settings.serviceJvm().stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+            nativeMemory();
+        }
+    }
+
+    /**
+     * Where each service's memory is committed, by the JVM's native memory tracking (when the services run with
+     * {@code -XX:NativeMemoryTracking=summary}): heap, class metadata, code, threads, GC, other (direct buffers).
+     */
+    private void nativeMemory() throws Exception {
+        OUT.println();
+        OUT.println("| service | JVM committed in all | heap | class | code | threads | GC | other | rest |");
+        OUT.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "^-?\\s*(Total|[A-Z][A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
+        for (String service : Settings.SERVICES.keySet()) {
+            List<ProcessHandle> processes = platform.service(service).serverProcesses();
+            if (processes.isEmpty()) {
+                continue;
+            }
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(processes.get(0).pid()), "VM.native_memory",
+                    "summary").redirectErrorStream(true).start();
+            Map<String, Long> committed = new LinkedHashMap<>();
+            for (String text : new String(p.getInputStream().readAllBytes()).split("\n")) {
+                java.util.regex.Matcher m = line.matcher(text.strip());
+                if (m.find()) {
+                    committed.putIfAbsent(m.group(1).strip(), Long.parseLong(m.group(2)) / 1024);
+                }
+            }
+            p.waitFor();
+            long total = committed.getOrDefault("Total", 0L);
+            long shown = 0;
+            StringBuilder row = new StringBuilder("| " + service + " | " + total + " MB");
+            for (String category : List.of("Java Heap", "Class", "Code", "Thread", "GC", "Other")) {
+                long mb = committed.getOrDefault(category, 0L);
+                shown += mb;
+                row.append(" | ").append(mb).append(" MB");
+            }
+            OUT.println(row.append(" | ").append(total - shown).append(" MB |"));
+        }
     }
 
     // ---- intake
@@ -409,7 +477,7 @@ public final class PlatformBenchmark {
 
     private JsonNode post(Tenant tenant, String service, String path, String body, int expected) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url(service) + path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(service) + path))
                     .header("Authorization", "Bearer " + tenant.bearer()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -420,6 +488,12 @@ public final class PlatformBenchmark {
                 throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
             }
         }
+    }
+
+    /** A replica of the service, each in turn. */
+    private String url(String service) {
+        List<String> all = urls.get(service);
+        return all.get(Math.floorMod(turn.getAndIncrement(), all.size()));
     }
 
     interface Work {
@@ -441,30 +515,9 @@ public final class PlatformBenchmark {
         }
     }
 
-    /**
-     * The statements that took the most time in PostgreSQL since the last call (pg_stat_statements, which the
-     * durable PostgreSQL of {@code ./tijdig} loads): where the database's share of the CPU goes.
-     */
+    /** The statements that took the most time in PostgreSQL since the last call ({@link StatementProfile}). */
     private List<String> statements(String phase, int top) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection c = connect("postgres"); var s = c.createStatement()) {
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-            try (ResultSet rs = s.executeQuery("SELECT d.datname, p.calls, p.total_exec_time, p.mean_exec_time, p.rows, "
-                    + "regexp_replace(p.query, '\\s+', ' ', 'g') FROM pg_stat_statements p JOIN pg_database d ON d.oid = p.dbid "
-                    + "WHERE d.datname NOT IN ('postgres', 'keycloak') ORDER BY p.total_exec_time DESC LIMIT " + top)) {
-                lines.add("statements by time in PostgreSQL, " + phase + ":");
-                lines.add("| database | calls | total ms | mean ms | rows | statement |");
-                lines.add("|---|---:|---:|---:|---:|---|");
-                while (rs.next()) {
-                    String query = rs.getString(6);
-                    lines.add(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.3f | %,d | `%s` |", rs.getString(1),
-                            rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5),
-                            query.length() > 140 ? query.substring(0, 140) + "…" : query));
-                }
-            }
-            s.execute("SELECT pg_stat_statements_reset()");
-        }
-        return lines;
+        return StatementProfile.take(platform.postgres().jdbcUrl("postgres"), phase, top);
     }
 
     private Connection connect(String database) throws SQLException {
@@ -508,6 +561,52 @@ public final class PlatformBenchmark {
     }
 
     /** How many of these invoices a service's table holds, found by its primary key (tenant, invoice). */
+    /**
+     * Every invoice of the run took effect once in every service, whatever replicas ran: one row each in the
+     * invoice-service's index, the payment-service's open items, the dunning-service's cases and the
+     * collection-gateway's invoices (their keys make a second impossible, so fewer is what would show a loss), and
+     * every service's outbox drained.
+     */
+    private List<String> consistency(List<Issued> every) throws Exception {
+        Map<String, String[]> tables = new LinkedHashMap<>();
+        tables.put("invoice", new String[] {"invoice_index", "invoice_id"});
+        tables.put("payment", new String[] {"open_items", "invoice_id"});
+        tables.put("dunning", new String[] {"dunning_cases", "case_id"});
+        tables.put("collection", new String[] {"invoices", "invoice_id"});
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String[]> table : tables.entrySet()) {
+            long n;
+            while ((n = known(table.getKey(), table.getValue()[0], table.getValue()[1], every)) < every.size()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            found.add(String.format(Locale.ROOT, "%s %,d", table.getValue()[0], n));
+            if (n != every.size()) {
+                throw new IllegalStateException(every.size() + " invoices issued, " + n + " in " + table.getValue()[0]);
+            }
+        }
+        for (String database : Settings.SERVICES.values()) {
+            long left;
+            while ((left = outbox(database)) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            if (left > 0) {
+                throw new IllegalStateException(left + " events of the " + database + " database not published");
+            }
+        }
+        return List.of(String.format(Locale.ROOT, "every invoice once in every service (%,d issued): %s; every outbox empty",
+                every.size(), String.join(", ", found)));
+    }
+
+    private long outbox(String database) throws SQLException {
+        try (Connection c = connect(database); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM eventstore.outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private long known(String database, String table, String idColumn, List<Issued> invoices) throws SQLException {
         try (Connection c = connect(database); PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table
                 + " t JOIN unnest(?::uuid[], ?::uuid[]) AS x(tenant, id) ON t.tenant_id = x.tenant AND t." + idColumn + " = x.id")) {
@@ -537,7 +636,12 @@ public final class PlatformBenchmark {
     private Map<String, double[]> cpu() throws IOException {
         Map<String, double[]> found = new LinkedHashMap<>();
         for (String service : Settings.SERVICES.keySet()) {
-            found.put(service, usage(platform.service(service).serverProcesses(), false));
+            double[] all = usage(platform.service(service).serverProcesses(), false);
+            for (var replica : platform.replicas(service)) { // CPU summed over the replicas, the largest RSS
+                double[] more = usage(replica.serverProcesses(), false);
+                all = new double[] {all[0] + more[0], Math.max(all[1], more[1])};
+            }
+            found.put(service, all);
         }
         found.put("postgresql", usage(platform.postgres().serverProcesses(), true));
         found.put("kafka", usage(platform.kafka().serverProcesses(), false));

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.tijdig.dunning.config.DunningConfig;
 import nl.tijdig.dunning.domain.Publications;
 import nl.tijdig.dunning.domain.DebtorRun;
@@ -290,7 +291,7 @@ public class Scheduler {
             due.forEach(row -> byDebtor.computeIfAbsent(new CaseStore.DebtorKey(row.tenant(), row.debtorId()),
                     k -> new ArrayList<>()).add(row));
             List<CaseStore.Change> changes = new ArrayList<>();
-            List<Tuple> letters = new ArrayList<>();
+            LetterRows letters = new LetterRows();
             List<CaseStore.DebtorKey> looked = new ArrayList<>();
             List<CaseStore.DebtorKey> lettered = new ArrayList<>();
             Instant now = clock.instant();
@@ -321,11 +322,10 @@ public class Scheduler {
                             creditor, now);
                     published.computeIfAbsent(letter.invoices().get(0).invoiceId(), k -> new ArrayList<>()).add(reminder);
                     int timeout = byCase.get(outcome.letterCases().get(0)).state().policy().sentTimeoutDays();
-                    letters.add(Tuple.tuple(Arrays.asList(debtor.tenant().value(), reminderId, debtor.debtor().value(),
-                            letter.stepKey(), letter.kind().name(),
-                            letter.channels().stream().map(Enum::name).toArray(String[]::new),
-                            outcome.letterCases().stream().map(InvoiceId::value).toArray(UUID[]::new), today,
-                            Projections.text(reminder), letter.fallback() == null ? null : letter.fallback().name(), timeout)));
+                    letters.add(debtor.tenant().value(), reminderId, debtor.debtor().value(), letter.stepKey(),
+                            letter.kind().name(), letter.channels().stream().map(Enum::name).collect(Collectors.joining(",")),
+                            outcome.letterCases().stream().map(i -> i.value().toString()).collect(Collectors.joining(",")),
+                            Projections.text(reminder), letter.fallback() == null ? null : letter.fallback().name(), timeout);
                     lettered.add(key);
                     counts[0]++;
                 });
@@ -361,11 +361,54 @@ public class Scheduler {
             Uni<Void> letterRows = letters.isEmpty() ? Uni.createFrom().voidItem()
                     : tx.preparedQuery("INSERT INTO letters (tenant_id, reminder_id, debtor_id, step_key, kind, channels, "
                             + "case_ids, letter_date, event, fallback, timeout_days, last_attempt_on) "
-                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $11, $8)").executeBatch(letters)
-                            .replaceWithVoid();
+                            + "SELECT l.tenant_id, l.reminder_id, l.debtor_id, l.step_key, l.kind, string_to_array(l.channels, ','), "
+                            + "string_to_array(l.case_ids, ',')::uuid[], $1, l.event::jsonb, l.fallback, l.timeout_days, $1 "
+                            + "FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], "
+                            + "$9::text[], $10::text[], $11::int[]) WITH ORDINALITY AS l(tenant_id, reminder_id, debtor_id, "
+                            + "step_key, kind, channels, case_ids, event, fallback, timeout_days, ord) ORDER BY l.ord")
+                            .execute(letters.columns(today)).replaceWithVoid();
             return cases.save(tx, changes).chain(() -> letterRows)
                     .chain(() -> cases.refreshDebtors(tx, looked, today, lettered))
                     .replaceWith(run.counts(looked.size(), counts[0], counts[1], counts[2], counts[3], counts[4]));
         }));
+    }
+
+    /** The letters of a batch, column by column, for one INSERT … SELECT FROM unnest. */
+    private static final class LetterRows {
+        final List<UUID> tenants = new ArrayList<>();
+        final List<UUID> reminders = new ArrayList<>();
+        final List<UUID> debtors = new ArrayList<>();
+        final List<String> steps = new ArrayList<>();
+        final List<String> kinds = new ArrayList<>();
+        final List<String> channels = new ArrayList<>();
+        final List<String> cases = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
+        final List<String> fallbacks = new ArrayList<>();
+        final List<Integer> timeouts = new ArrayList<>();
+
+        void add(UUID tenant, UUID reminder, UUID debtor, String step, String kind, String channelList, String caseList,
+                String event, String fallback, int timeout) {
+            tenants.add(tenant);
+            reminders.add(reminder);
+            debtors.add(debtor);
+            steps.add(step);
+            kinds.add(kind);
+            channels.add(channelList);
+            cases.add(caseList);
+            events.add(event);
+            fallbacks.add(fallback);
+            timeouts.add(timeout);
+        }
+
+        boolean isEmpty() {
+            return tenants.isEmpty();
+        }
+
+        Tuple columns(LocalDate day) {
+            return Tuple.tuple(Arrays.asList(day, tenants.toArray(UUID[]::new), reminders.toArray(UUID[]::new),
+                    debtors.toArray(UUID[]::new), steps.toArray(String[]::new), kinds.toArray(String[]::new),
+                    channels.toArray(String[]::new), cases.toArray(String[]::new), events.toArray(String[]::new),
+                    fallbacks.toArray(String[]::new), timeouts.toArray(Integer[]::new)));
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class Platform implements AutoCloseable {
     private KeycloakServer keycloak;
     private Mailbox mailbox;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<Replica> replicas = new ArrayList<>();
     private DemoTenant demo;
 
     private Platform(Settings settings, Progress progress, FileLock lock) {
@@ -115,29 +116,10 @@ public final class Platform implements AutoCloseable {
         Map<String, String> common = commonProperties(data);
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         Settings.SERVICES.forEach((name, db) -> starting.add(async(() -> {
-            Map<String, String> properties = new LinkedHashMap<>(common);
-            properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(db));
-            properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db));
-            properties.put("quarkus.datasource.username", db);
-            properties.put("quarkus.datasource.password", db);
-            if ("payment-service".equals(name)) {
-                // the demo's payment provider is a local program
-                properties.put("tijdig.payment.providers.require-https", "false");
-                properties.put("tijdig.payment.providers.allow-loopback", "true");
-            }
-            if ("notification-service".equals(name)) {
-                // mail to the local mailbox; letters and SMS to the local providers, which keep them in the data folder
-                properties.put("quarkus.mailer.host", "127.0.0.1");
-                properties.put("quarkus.mailer.port", String.valueOf(settings.port("smtp")));
-                properties.put("tijdig.notification.post.base-url", mailbox.postProviderUrl());
-                properties.put("tijdig.notification.post.api-key", "local");
-                properties.put("tijdig.notification.sms.base-url", mailbox.smsProviderUrl());
-                properties.put("tijdig.notification.sms.api-key", "local");
-            }
-            properties.putAll(settings.serviceProperties());
+            Map<String, String> properties = serviceProperties(name, db, common);
             ServiceProcess service = progress.step(name, "port " + settings.port(name),
                     () -> ServiceProcess.startAt(name, settings.moduleDir(name), data.resolve(name), settings.port(name),
-                            properties, List.of("-Xmx384m", "-XX:+UseSerialGC")));
+                            properties, Settings.serviceJvm()));
             synchronized (services) {
                 services.put(name, service);
             }
@@ -154,6 +136,66 @@ public final class Platform implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** What one service is given: {@code common}, its database, and what only it needs. */
+    private Map<String, String> serviceProperties(String name, String db, Map<String, String> common) {
+        Map<String, String> properties = new LinkedHashMap<>(common);
+        properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(db));
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(db));
+        properties.put("quarkus.datasource.username", db);
+        properties.put("quarkus.datasource.password", db);
+        if ("payment-service".equals(name)) {
+            // the demo's payment provider is a local program
+            properties.put("tijdig.payment.providers.require-https", "false");
+            properties.put("tijdig.payment.providers.allow-loopback", "true");
+        }
+        if ("notification-service".equals(name)) {
+            // mail to the local mailbox; letters and SMS to the local providers, which keep them in the data folder
+            properties.put("quarkus.mailer.host", "127.0.0.1");
+            properties.put("quarkus.mailer.port", String.valueOf(settings.port("smtp")));
+            properties.put("tijdig.notification.post.base-url", mailbox.postProviderUrl());
+            properties.put("tijdig.notification.post.api-key", "local");
+            properties.put("tijdig.notification.sms.base-url", mailbox.smsProviderUrl());
+            properties.put("tijdig.notification.sms.api-key", "local");
+        }
+        properties.putAll(settings.serviceProperties());
+        return properties;
+    }
+
+    /**
+     * Starts one more replica of a running service on {@code port}: the same database, broker and configuration
+     * (its consumers join the same groups, so Kafka splits the partitions between the replicas; its outbox relay
+     * and scheduler share the work as in Kubernetes), its log in {@code <data>/<name>-replica-<n>}. It stops with
+     * the platform. For benchmarks and fault tests that need two replicas on one machine.
+     */
+    public ServiceProcess startReplica(String name, int port) {
+        String db = Settings.SERVICES.get(name);
+        if (db == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        Map<String, String> properties = serviceProperties(name, db, commonProperties(settings.dataDir()));
+        String replica;
+        synchronized (services) {
+            replica = name + "-replica-" + (replicas.stream().filter(r -> r.name().equals(name)).count() + 2);
+        }
+        ServiceProcess process = progress.step(replica, "port " + port,
+                () -> ServiceProcess.startAt(name, settings.moduleDir(name), settings.dataDir().resolve(replica), port,
+                        properties, Settings.serviceJvm()));
+        synchronized (services) {
+            replicas.add(new Replica(name, process));
+        }
+        return process;
+    }
+
+    /** The replicas started besides the services' first processes. */
+    public List<ServiceProcess> replicas(String name) {
+        synchronized (services) {
+            return replicas.stream().filter(r -> r.name().equals(name)).map(Replica::process).toList();
+        }
+    }
+
+    private record Replica(String name, ServiceProcess process) {
     }
 
     /** What every service gets: the broker, the issuer, the mailbox, sealing keys, the shared business clock. */
@@ -222,6 +264,13 @@ public final class Platform implements AutoCloseable {
                     service.stop();
                 } catch (RuntimeException e) {
                     progress.say("  " + name + " did not stop cleanly: " + e.getMessage());
+                }
+            })));
+            replicas.forEach(replica -> stopping.add(CompletableFuture.runAsync(() -> {
+                try {
+                    replica.process().stop();
+                } catch (RuntimeException e) {
+                    progress.say("  a replica of " + replica.name() + " did not stop cleanly: " + e.getMessage());
                 }
             })));
         }

@@ -53,6 +53,15 @@ public record Settings(Path root, Path dataDir, Map<String, Integer> ports, Map<
         serviceProperties = Map.copyOf(serviceProperties);
     }
 
+    /**
+     * The JVM options of every service: {@code -Xmx384m -XX:+UseSerialGC}, or the system property
+     * {@code tijdig.service.jvm} (options separated by spaces; the benchmarks use it to compare settings).
+     */
+    public static java.util.List<String> serviceJvm() {
+        String given = System.getProperty("tijdig.service.jvm", "").strip();
+        return given.isEmpty() ? java.util.List.of("-Xmx384m", "-XX:+UseSerialGC") : java.util.List.of(given.split("\\s+"));
+    }
+
     /** The documented ports, data in {@code <root>/.tijdig}. */
     public static Settings defaults(Path root) {
         return new Settings(root, root.resolve(".tijdig"), Map.of(), Map.of());

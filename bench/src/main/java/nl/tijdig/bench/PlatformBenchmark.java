@@ -259,11 +259,12 @@ public final class PlatformBenchmark {
      */
     private void nativeMemory() throws Exception {
         OUT.println();
-        OUT.println("| service | JVM committed in all | heap | class | code | threads | GC | other | rest |");
-        OUT.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        OUT.println("| service | RSS | JVM committed in all | heap | metaspace and class space | code | threads | GC | symbols | other (direct buffers) | rest |");
+        OUT.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        // "Total: reserved=…KB, committed=…KB" and "-  Java Heap (reserved=…KB, committed=…KB)"
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
-                "^-?\\s*(Total|[A-Z][A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB");
+                "^-?\\s*([A-Za-z][A-Za-z ]*?)\\s*(?:\\(|:\\s*)reserved=\\d+KB, committed=(\\d+)KB");
         for (String service : Settings.SERVICES.keySet()) {
             List<ProcessHandle> processes = platform.service(service).serverProcesses();
             if (processes.isEmpty()) {
@@ -281,9 +282,11 @@ public final class PlatformBenchmark {
             p.waitFor();
             long total = committed.getOrDefault("Total", 0L);
             long shown = 0;
-            StringBuilder row = new StringBuilder("| " + service + " | " + total + " MB");
-            for (String category : List.of("Java Heap", "Class", "Code", "Thread", "GC", "Other")) {
-                long mb = committed.getOrDefault(category, 0L);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.0f MB | %d MB", service,
+                    usage(processes, false)[1] / 1024 / 1024, total));
+            for (List<String> categories : List.of(List.of("Java Heap"), List.of("Metaspace", "Class"), List.of("Code"),
+                    List.of("Thread", "Thread Stack"), List.of("GC", "GCCardSet"), List.of("Symbol"), List.of("Other"))) {
+                long mb = categories.stream().mapToLong(c -> committed.getOrDefault(c, 0L)).sum();
                 shown += mb;
                 row.append(" | ").append(mb).append(" MB");
             }

@@ -22,7 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One delivery as it arrived: its headers, its body, and whether the signature verified with the secret. */
-    record Delivery(String webhookId, String timestamp, String signature, String body, JsonNode event) {
+    /** A request as it arrived, {@code receivedAt} on this receiver's own clock. */
+    record Delivery(String webhookId, String timestamp, String signature, String body, JsonNode event,
+            java.time.Instant receivedAt) {
 
         String type() {
             return event.path("type").asText();
@@ -44,7 +46,8 @@ final class WebhookReceiver implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, JSON.readTree(body)));
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body, JSON.readTree(body),
+                        java.time.Instant.now()));
                 exchange.sendResponseHeaders(204, -1);
             }
         });

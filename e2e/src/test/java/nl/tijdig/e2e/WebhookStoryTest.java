@@ -61,6 +61,10 @@ class WebhookStoryTest {
                     .allSatisfy(id -> assertThat(id).isNotBlank());
             assertThat(deliveries).allSatisfy(d -> {
                 assertThat(WebhookReceiver.verifies(d, secret)).as("signature of " + d.type()).isTrue();
+                // stamped with the time it was sent, which a receiver checks against its own clock (Standard Webhooks:
+                // within five minutes), although the story moved the platform's business clock days ahead
+                assertThat(Math.abs(Long.parseLong(d.timestamp()) - d.receivedAt().getEpochSecond()))
+                        .as("webhook-timestamp of " + d.type() + " against the receiver's clock").isLessThanOrEqualTo(300);
                 assertThat(d.event().path("id").asText()).isEqualTo(d.webhookId());
                 assertThat(d.event().path("tenantid").asText()).isEqualTo(creditor.tenantId.toString());
                 assertThat(d.body()).contains(invoice.getString("invoiceId"));

@@ -71,6 +71,11 @@ public class CallbackResource {
     @Inject
     Clock clock;
 
+    /** The window of {@code webhook-timestamp} is replay protection: transport time, whatever the business clock says. */
+    @Inject
+    @nl.tijdig.runtime.clock.WallClock
+    Clock wallClock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = ApiDocumentFilter.SIGNED_BY, value = ApiDocumentFilter.STANDARD_WEBHOOKS)
@@ -80,7 +85,7 @@ public class CallbackResource {
             Partners.Connection partner = found.orElseThrow(() -> new NotFoundProblem("partner", partnerId));
             List<String> valid = partner.callbackSecrets(clock.instant()).stream().map(secrets::open).toList();
             if (valid.isEmpty() || !StandardWebhooks.verify(valid, id, timestamp, signature, body == null ? new byte[0] : body,
-                    clock.instant(), config.callbacks().tolerance())) {
+                    wallClock.instant(), config.callbacks().tolerance())) {
                 throw new WebApplicationException("the callback's signature does not verify under the partner's secret, or its "
                         + "timestamp is outside the window of " + config.callbacks().tolerance(), 401);
             }

@@ -48,6 +48,15 @@ class AgencyConnectorTest {
     static final String BREAKER = "0193a6f2-0000-7000-8000-0000000000e4";
     static final String ROTATION = "0193a6f2-0000-7000-8000-0000000000e5";
     static final String RECALL = "0193a6f2-0000-7000-8000-0000000000e6";
+    static final String WALL_CLOCK = "0193a6f2-0000-7000-8000-0000000000e7";
+
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void clockBack() {
+        ((nl.tijdig.runtime.clock.MovableClock) clock).reset();
+    }
 
     /** Tenant's agency at the server; the answer holds the callback secret. */
     static JsonPath agency(PartnerServer server) {
@@ -226,6 +235,28 @@ class AgencyConnectorTest {
             await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(first)));
             assertThat(server.received()).hasSize(5).last().satisfies(r -> assertThat(r.headers()).containsEntry("idempotency-key", first));
             given().when().post("/collection-cases/" + UUID.randomUUID() + "/hand-over-retry").then().statusCode(404);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = WALL_CLOCK))
+    void a_callback_is_checked_against_the_wall_clock_whatever_the_business_clock_says() {
+        try (PartnerServer server = new PartnerServer()) {
+            JsonPath created = agency(server);
+            String partnerId = created.getString("partner.partnerId");
+            String secret = created.getString("callbackSecret");
+            String id = Intake.collectionCaseId(escalate(WALL_CLOCK)).toString();
+            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
+            // given the business clock moved eleven days ahead (as the demo and the operator may)
+            Instant businessNow = Instant.now().plus(java.time.Duration.ofDays(11));
+            ((nl.tijdig.runtime.clock.MovableClock) clock).moveTo(businessNow);
+            // when the agency calls back stamped with the business time, it is refused: replay protection is transport time
+            callback(partnerId, secret, "{\"caseReference\": \"" + id + "\", \"status\": \"ACCEPTED\"}", "msg_" + UUID.randomUUID(),
+                    businessNow).then().statusCode(401).contentType("application/problem+json");
+            assertThat(status(id)).isEqualTo("SUBMITTED");
+            // and stamped with its own (wall) clock, it is taken
+            callback(partnerId, secret, "{\"caseReference\": \"" + id + "\", \"status\": \"ACCEPTED\"}").then().statusCode(200);
+            assertThat(status(id)).isEqualTo("ACCEPTED");
         }
     }
 

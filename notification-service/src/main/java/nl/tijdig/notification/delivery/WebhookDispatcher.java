@@ -69,6 +69,11 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
+    /** The {@code webhook-timestamp}: transport time, whatever the business clock says. */
+    @Inject
+    @nl.tijdig.runtime.clock.WallClock
+    Clock wallClock;
+
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final java.util.concurrent.BlockingQueue<WebhookDeliveries.Delivered> delivered = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -199,7 +204,7 @@ public class WebhookDispatcher {
             signing.add(secrets.open(c.previousSecret()));
         }
         String id = c.eventId().toString();
-        long timestamp = started.getEpochSecond();
+        long timestamp = wallClock.instant().getEpochSecond(); // transport time: the receiver checks it against its clock
         HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
                 .timeout(settings.timeout())
                 .header("content-type", "application/json")

@@ -60,6 +60,7 @@ class WebhookDeliveryTest {
     static final String ISOLATED = "0193a6f2-0000-7000-8000-0000000000c6";
     static final String NEIGHBOUR = "0193a6f2-0000-7000-8000-0000000000c7";
     static final String SLOW = "0193a6f2-0000-7000-8000-0000000000c8";
+    static final String WALL_CLOCK = "0193a6f2-0000-7000-8000-0000000000c9";
 
     static final String PAYMENT_RECEIVED = "nl.tijdig.payment.PaymentReceived.v1";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -277,9 +278,33 @@ class WebhookDeliveryTest {
             // then only the new secret signs
             WebhookReceiver.Received after = receiver.received().get(1);
             assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
-            assertThat(new StandardWebhooksVerifier(fresh).verify(after.headers(), after.body(), later)).isTrue();
-            assertThat(new StandardWebhooksVerifier(old).verify(after.headers(), after.body(), later)).isFalse();
+            // (the receiver checks the timestamp against its own clock: the business clock moved, transport time did not)
+            assertThat(new StandardWebhooksVerifier(fresh).verify(after.headers(), after.body(), Instant.now())).isTrue();
+            assertThat(new StandardWebhooksVerifier(old).verify(after.headers(), after.body(), Instant.now())).isFalse();
             given().when().get("/webhook-subscriptions/" + id).then().body("previousSecretValidUntil", nullValue());
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = WALL_CLOCK))
+    void a_delivery_is_stamped_with_the_wall_clock_whatever_the_business_clock_says() throws Exception {
+        TenantId tenant = new TenantId(UUID.fromString(WALL_CLOCK));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // given a subscription, and the business clock moved eleven days ahead (as the demo and the operator may)
+            String secret = subscribe(receiver.url("/hooks"), PAYMENT_RECEIVED).getString("secret");
+            ((MovableClock) clock).moveTo(Instant.now().plus(Duration.ofDays(11)));
+            // when an event is delivered
+            Events.publish(payment(tenant));
+            await().atMost(Events.WAIT).until(() -> receiver.received().size() == 1);
+            // then its timestamp is the time it was sent, so a receiver on its own clock accepts it
+            WebhookReceiver.Received delivery = receiver.received().get(0);
+            Instant received = Instant.now();
+            assertThat(Math.abs(Long.parseLong(delivery.header("webhook-timestamp")) - received.getEpochSecond()))
+                    .isLessThanOrEqualTo(60);
+            assertThat(new StandardWebhooksVerifier(secret).verify(delivery.headers(), delivery.body(), received)).isTrue();
+            // and it is not the business time, which lies days ahead
+            assertThat(new StandardWebhooksVerifier(secret).verify(delivery.headers(), delivery.body(), clock.instant()))
+                    .isFalse();
         }
     }
 

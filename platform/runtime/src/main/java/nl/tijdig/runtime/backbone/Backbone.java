@@ -60,6 +60,14 @@ public class Backbone {
         return IdGenerator.uuidV7(clock);
     }
 
+    /** Transport time (see {@link nl.tijdig.runtime.clock.WallClock}): the machine's clock, never moved. */
+    @Produces
+    @Singleton
+    @nl.tijdig.runtime.clock.WallClock
+    Clock wallClock() {
+        return Clock.systemUTC();
+    }
+
     @Produces
     @Singleton
     EventStore eventStore(Clock clock) {

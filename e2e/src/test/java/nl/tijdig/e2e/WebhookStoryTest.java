@@ -24,7 +24,7 @@ class WebhookStoryTest {
             "nl.tijdig.dunning.DunningCaseClosed.v1");
 
     @Test
-    void a_webhook_receiver_gets_the_whole_story_of_an_invoice_once_and_signed() {
+    void a_webhook_receiver_gets_the_whole_story_of_an_invoice_once_and_signed() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             // given a creditor whose accounting package subscribed to the story's events
             Tenant creditor = Tenant.create(Stack.target(), "webhooks");
@@ -69,6 +69,17 @@ class WebhookStoryTest {
                 assertThat(d.event().path("tenantid").asText()).isEqualTo(creditor.tenantId.toString());
                 assertThat(d.body()).contains(invoice.getString("invoiceId"));
             });
+            // and the Standard Webhooks reference library, on this machine's clock, accepts every one of them
+            ReferenceVerifier.verify(secret, deliveries).ifPresent(verdicts -> {
+                assertThat(verdicts.keySet()).containsExactlyInAnyOrderElementsOf(
+                        deliveries.stream().map(WebhookReceiver.Delivery::webhookId).toList());
+                assertThat(verdicts).as("refused by the reference verifier").allSatisfy((id, refusal) -> assertThat(refusal).isEmpty());
+            });
+            // (and refuses one whose body was changed on the way: it does check)
+            WebhookReceiver.Delivery first = deliveries.get(0);
+            ReferenceVerifier.verify(secret, List.of(new WebhookReceiver.Delivery(first.webhookId(), first.timestamp(),
+                    first.signature(), first.body() + " ", first.event(), first.receivedAt())))
+                    .ifPresent(verdicts -> assertThat(verdicts.get(first.webhookId())).isNotEmpty());
         }
     }
 

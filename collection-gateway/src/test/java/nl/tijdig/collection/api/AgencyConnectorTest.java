@@ -66,6 +66,17 @@ class AgencyConnectorTest {
                 .extract().jsonPath();
     }
 
+    /** A tenant's agency at the server, and a case of the tenant escalated and submitted to it. */
+    record Submitted(String partnerId, String callbackSecret, String caseId) {
+    }
+
+    static Submitted submitted(PartnerServer server, String tenant) {
+        JsonPath created = agency(server);
+        String id = Intake.collectionCaseId(escalate(tenant)).toString();
+        await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
+        return new Submitted(created.getString("partner.partnerId"), created.getString("callbackSecret"), id);
+    }
+
     static EscalatedToCollection escalate(String tenant) {
         EscalatedToCollection escalation = Events.example(EscalatedToCollection.class, Map.of("tenantId", tenant,
                 "caseId", UUID.randomUUID().toString()));
@@ -242,11 +253,10 @@ class AgencyConnectorTest {
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = WALL_CLOCK))
     void a_callback_is_checked_against_the_wall_clock_whatever_the_business_clock_says() {
         try (PartnerServer server = new PartnerServer()) {
-            JsonPath created = agency(server);
-            String partnerId = created.getString("partner.partnerId");
-            String secret = created.getString("callbackSecret");
-            String id = Intake.collectionCaseId(escalate(WALL_CLOCK)).toString();
-            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
+            Submitted submitted = submitted(server, WALL_CLOCK);
+            String partnerId = submitted.partnerId();
+            String secret = submitted.callbackSecret();
+            String id = submitted.caseId();
             // given the business clock moved eleven days ahead (as the demo and the operator may)
             Instant businessNow = Instant.now().plus(java.time.Duration.ofDays(11));
             ((nl.tijdig.runtime.clock.MovableClock) clock).moveTo(businessNow);
@@ -264,11 +274,10 @@ class AgencyConnectorTest {
     @TestSecurity(user = "admin", roles = "tenant-admin", attributes = @SecurityAttribute(key = "tenant_id", value = ROTATION))
     void a_rotated_callback_secret_verifies_and_the_previous_one_until_the_overlap_ends() {
         try (PartnerServer server = new PartnerServer()) {
-            JsonPath created = agency(server);
-            String partnerId = created.getString("partner.partnerId");
-            String old = created.getString("callbackSecret");
-            String id = Intake.collectionCaseId(escalate(ROTATION)).toString();
-            await().atMost(Events.WAIT).until(() -> "SUBMITTED".equals(status(id)));
+            Submitted submitted = submitted(server, ROTATION);
+            String partnerId = submitted.partnerId();
+            String old = submitted.callbackSecret();
+            String id = submitted.caseId();
             // when the tenant rotates the partner's callback secret
             JsonPath rotated = given().when().post("/partners/" + partnerId + "/callback-secret-rotation").then().statusCode(200)
                     .extract().jsonPath();

@@ -51,6 +51,7 @@ public final class Platform implements AutoCloseable {
     private Mailbox mailbox;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<Replica> replicas = new ArrayList<>();
+    private final Object replicaStarts = new Object();
     private DemoTenant demo;
 
     private Platform(Settings settings, Progress progress, FileLock lock) {
@@ -175,17 +176,16 @@ public final class Platform implements AutoCloseable {
             throw new IllegalArgumentException("no service " + name);
         }
         Map<String, String> properties = serviceProperties(name, db, commonProperties(settings.dataDir()));
-        String replica;
-        synchronized (services) {
-            replica = name + "-replica-" + (replicas.stream().filter(r -> r.name().equals(name)).count() + 2);
+        synchronized (replicaStarts) { // one at a time: a replica's number (and folder) is taken when it has started
+            String replica = name + "-replica-" + (replicas(name).size() + 2);
+            ServiceProcess process = progress.step(replica, "port " + port,
+                    () -> ServiceProcess.startAt(name, settings.moduleDir(name), settings.dataDir().resolve(replica), port,
+                            properties, Settings.serviceJvm()));
+            synchronized (services) {
+                replicas.add(new Replica(name, process));
+            }
+            return process;
         }
-        ServiceProcess process = progress.step(replica, "port " + port,
-                () -> ServiceProcess.startAt(name, settings.moduleDir(name), settings.dataDir().resolve(replica), port,
-                        properties, Settings.serviceJvm()));
-        synchronized (services) {
-            replicas.add(new Replica(name, process));
-        }
-        return process;
     }
 
     /** The replicas started besides the services' first processes. */
